@@ -1,0 +1,11 @@
+// The shape of one `tpt` subcommand.
+import type { FlagSpec, ParsedArgs } from './args.ts';
+
+export interface Command {
+  readonly name: string;
+  readonly usage: string;
+  readonly summary: string;
+  readonly flags: readonly FlagSpec[];
+  /** Returns the exit code. */
+  run(args: ParsedArgs): number | Promise<number>;
+}

@@ -1,0 +1,72 @@
+// `tpt` command-line entry: dispatches to subcommands; no stack trace ever reaches the user for bad input.
+import { checkCommand } from './commands/check.ts';
+import { irCommand } from './commands/ir.ts';
+import { runCommand } from './commands/run.ts';
+import { parseArgs, UsageError } from './args.ts';
+import { ReportedFailure, UserError } from './common.ts';
+import type { Command } from './command.ts';
+
+const COMMANDS: readonly Command[] = [checkCommand, runCommand, irCommand];
+
+function usage(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    'tpt — gradient-based program synthesis for TerpreT-style sketches',
+    '',
+    'usage: tpt COMMAND PROGRAM [options]',
+    '',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Run `tpt COMMAND --help` for the options of one command.',
+  ].join('\n');
+}
+
+function commandHelp(c: Command): string {
+  const width = Math.max(...c.flags.map((f) => f.name.length + (f.value ? f.value.length + 1 : 0)));
+  return [
+    `usage: ${c.usage}`,
+    '',
+    c.summary,
+    '',
+    ...c.flags.map((f) => `  --${`${f.name}${f.value ? ` ${f.value}` : ''}`.padEnd(width)}  ${f.help}`),
+  ].join('\n');
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(usage() + '\n');
+    return name ? 0 : 1;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    process.stderr.write(`tpt: unknown command '${name}'\n\n${usage()}\n`);
+    return 1;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(commandHelp(command) + '\n');
+    return 0;
+  }
+  try {
+    return await command.run(parseArgs(rest, command.flags));
+  } catch (e) {
+    if (e instanceof ReportedFailure) return e.code;
+    if (e instanceof UsageError || e instanceof UserError) {
+      process.stderr.write(`tpt ${command.name}: ${e.message}\n${e instanceof UsageError ? `usage: ${command.usage}\n` : ''}`);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    // Reaching here is a bug in tpt, not in the user's input: say so briefly; TPT_DEBUG=1 shows the trace.
+    const detail = process.env['TPT_DEBUG'] ? (e instanceof Error ? e.stack : String(e)) : e instanceof Error ? e.message : String(e);
+    process.stderr.write(`tpt: internal error: ${detail}\n(this is a bug in tpt; set TPT_DEBUG=1 for details)\n`);
+    process.exitCode = 70;
+  },
+);

@@ -1,0 +1,20 @@
+// A validated batch of examples in the form every evaluator consumes: flat per-example arrays.
+
+/** Marks a masked (don't-care, `null` in data) expected output. */
+export const DONT_CARE = -1;
+
+export interface Example {
+  readonly name: string;
+  /** Values of `Dataset.inputVars`, aligned by position. */
+  readonly inputs: Int32Array;
+  /** Expected values of `Dataset.observedVars`, aligned by position; DONT_CARE when masked. */
+  readonly expected: Int32Array;
+}
+
+export interface Dataset {
+  /** Variable ids clamped per example: every Input not assigned by the program itself. */
+  readonly inputVars: readonly number[];
+  /** Variable ids compared per example: every Output, then every `observe_value` target. */
+  readonly observedVars: readonly number[];
+  readonly examples: readonly Example[];
+}

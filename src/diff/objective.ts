@@ -1,0 +1,34 @@
+// The contract between evaluators and optimizers: a loss over flat Param probability vectors and its gradient.
+
+/** Where one scalar Param variable's probability vector lives in the flat parameter array. */
+export interface ParamSlot {
+  /** IR variable id. */
+  readonly variable: number;
+  /** Printable name such as `gate[3]`. */
+  readonly name: string;
+  readonly domain: number;
+  /** Start of its `domain` entries in the flat array. */
+  readonly offset: number;
+}
+
+/**
+ * A differentiable loss over the concatenated probability vectors of every Param.
+ * Loss = mean over examples of the sum over observed (example, output) terms of
+ * `termWeights[t] * -log(p_t + epsilon)`; masked terms contribute nothing.
+ */
+export interface Objective {
+  readonly params: readonly ParamSlot[];
+  /** Length of the flat probability (and gradient) array. */
+  readonly size: number;
+  /** Number of (example, observed output) terms: examples x observed variables, row-major by example. */
+  readonly termCount: number;
+  /** Per-term weights, default 1; optimizers that reweight the loss write into this array. */
+  readonly termWeights: Float64Array;
+  /** Per-term unweighted losses `-log(p + epsilon)` of the last call (0 for masked terms). */
+  readonly termLosses: Float64Array;
+  /**
+   * Evaluates the loss at `probs` (entries used exactly as supplied, no renormalisation) and writes
+   * d loss / d probs into `grad` (overwritten). Allocates nothing.
+   */
+  lossAndGradient(probs: Float64Array, grad: Float64Array): number;
+}

@@ -1,0 +1,121 @@
+// The exact interpreter: runs the lowered program with concrete Param values on each example.
+// It is the living definition of what a program means; every optimizer's answer is judged by it.
+import type { Program, Stmt } from '../ir/ir.ts';
+import { DONT_CARE, type Dataset } from '../data/dataset.ts';
+
+/** Marks an unset variable in a run's value array. */
+export const UNSET = -1;
+
+export interface RuntimeFault {
+  readonly variable: number;
+  readonly message: string;
+}
+
+export interface ExampleRun {
+  /** Value of every variable by id after the run; UNSET where no path assigned it. */
+  readonly values: Int32Array;
+  readonly faults: readonly RuntimeFault[];
+  /** Positions into `Dataset.observedVars` whose produced value differs from the expected one. */
+  readonly mismatches: readonly number[];
+}
+
+export interface ExactResult {
+  readonly examples: readonly ExampleRun[];
+  /** True when every example has no fault and no mismatch. */
+  readonly solved: boolean;
+  readonly examplesSolved: number;
+}
+
+/**
+ * Runs `program` on every example with `params[v]` the value of each Param variable `v`
+ * (an array indexed by variable id; entries for non-Param variables are ignored).
+ */
+export function runExact(program: Program, dataset: Dataset, params: ArrayLike<number>): ExactResult {
+  const examples: ExampleRun[] = [];
+  let examplesSolved = 0;
+  for (const example of dataset.examples) {
+    const values = new Int32Array(program.vars.length).fill(UNSET);
+    for (const v of program.vars) if (v.role === 'param') values[v.id] = params[v.id] ?? UNSET;
+    dataset.inputVars.forEach((v, i) => (values[v] = example.inputs[i]!));
+    const faults: RuntimeFault[] = [];
+    execute(program, program.body, values, faults);
+    const mismatches: number[] = [];
+    dataset.observedVars.forEach((v, i) => {
+      const want = example.expected[i]!;
+      if (want !== DONT_CARE && values[v] !== want) mismatches.push(i);
+    });
+    if (faults.length === 0 && mismatches.length === 0) examplesSolved++;
+    examples.push({ values, faults, mismatches });
+  }
+  return { examples, solved: examplesSolved === dataset.examples.length, examplesSolved };
+}
+
+/** True when `params` solves every example; stops at the first failing example. */
+export function solves(program: Program, dataset: Dataset, params: ArrayLike<number>): boolean {
+  const values = new Int32Array(program.vars.length);
+  const faults: RuntimeFault[] = [];
+  for (const example of dataset.examples) {
+    values.fill(UNSET);
+    for (const v of program.vars) if (v.role === 'param') values[v.id] = params[v.id] ?? UNSET;
+    dataset.inputVars.forEach((v, i) => (values[v] = example.inputs[i]!));
+    faults.length = 0;
+    execute(program, program.body, values, faults);
+    if (faults.length > 0) return false;
+    for (let i = 0; i < dataset.observedVars.length; i++) {
+      const want = example.expected[i]!;
+      if (want !== DONT_CARE && values[dataset.observedVars[i]!] !== want) return false;
+    }
+  }
+  return true;
+}
+
+function read(program: Program, values: Int32Array, v: number, faults: RuntimeFault[]): number {
+  const x = values[v]!;
+  if (x === UNSET) faults.push({ variable: v, message: `read of ${program.vars[v]!.name} before it was set` });
+  return x;
+}
+
+function execute(program: Program, body: readonly Stmt[], values: Int32Array, faults: RuntimeFault[]): void {
+  for (const stmt of body) {
+    switch (stmt.kind) {
+      case 'assign': {
+        const src = stmt.source;
+        let result: number;
+        if (src.kind === 'const') result = src.value;
+        else if (src.kind === 'copy') result = read(program, values, src.from, faults);
+        else {
+          const table = program.tables[src.table]!;
+          let index = 0;
+          let ok = true;
+          for (let i = 0; i < src.args.length; i++) {
+            const a = read(program, values, src.args[i]!, faults);
+            if (a === UNSET) ok = false;
+            index = index * table.argDomains[i]! + a;
+          }
+          result = ok ? table.values[index]! : UNSET;
+        }
+        const target = program.vars[stmt.target]!;
+        if (result !== UNSET && (result < 0 || result >= target.domain)) {
+          faults.push({ variable: target.id, message: `value ${result} is outside the domain 0..${target.domain - 1} of ${target.name}` });
+          result = UNSET;
+        }
+        if (values[stmt.target] !== UNSET && target.role !== 'param') {
+          faults.push({ variable: target.id, message: `${target.name} written twice` });
+        }
+        values[stmt.target] = result;
+        break;
+      }
+      case 'case': {
+        const c = read(program, values, stmt.subject, faults);
+        if (c === UNSET) break;
+        const branch = stmt.branches.find((b) => b.values.includes(c));
+        if (branch) execute(program, branch.body, values, faults);
+        break;
+      }
+      default: {
+        const never: never = stmt;
+        throw new Error(`unknown statement ${(never as Stmt).kind}`);
+      }
+    }
+  }
+}

@@ -1,0 +1,21 @@
+// The public API of tpt: load a sketch, inspect its lowered program, run the exact interpreter.
+// The CLI uses only what this file exports.
+
+export type { Span, Diagnostic, Severity } from './util/diagnostics.ts';
+export { renderDiagnostic, hasErrors } from './util/diagnostics.ts';
+export type { Module, Stmt as AstStmt, Expr as AstExpr } from './syntax/ast.ts';
+export { parseModule } from './syntax/parse.ts';
+export { checkModule } from './check/names.ts';
+export type { Program, IrVar, VarGroup, Table, Stmt as IrStmt, Source, CaseBranch, Observation, VarRole } from './ir/ir.ts';
+export { lowerModule } from './ir/lower.ts';
+export { printProgram } from './ir/print.ts';
+export type { Dataset, Example } from './data/dataset.ts';
+export { DONT_CARE } from './data/dataset.ts';
+export { parseJson } from './data/json.ts';
+export { readParams, paramsToJson } from './data/params.ts';
+export { shapeValues } from './data/values.ts';
+export type { ExactResult, ExampleRun, RuntimeFault } from './exact/interpret.ts';
+export { runExact, solves, UNSET } from './exact/interpret.ts';
+export type { Sketch, SketchOptions, SketchResult } from './sketch/load.ts';
+export { loadSketch } from './sketch/load.ts';
+export { Rng } from './util/rng.ts';

@@ -1,0 +1,98 @@
+// Module-level definitions: Hyper bindings, Param/Var/Input/Output declarations, @Runtime and @Inline functions.
+import type { Expr, Stmt } from '../syntax/ast.ts';
+import type { VarRole } from './ir.ts';
+import type { LowerContext } from './context.ts';
+import { evaluate, evaluateInt } from './evaluate.ts';
+import type { Scope, Value } from './values.ts';
+
+const ROLES: Record<string, VarRole> = { Param: 'param', Var: 'var', Input: 'input', Output: 'output' };
+
+/**
+ * Evaluates the right-hand side of `name = value` at module or function level: a Hyper, a declaration,
+ * a constant, or an alias of a variable or array.
+ */
+export function evaluateDefinition(ctx: LowerContext, name: string, value: Expr, scope: Scope): Value {
+  const call = value.kind === 'call' ? value : null;
+  const calleeName = call?.callee.kind === 'name' ? call.callee.name : null;
+  if (call && calleeName === 'Hyper' && scope.lookup('Hyper')?.kind === 'builtin') {
+    if (call.args.length > 0) ctx.fail('arity', 'Hyper() takes no arguments: its value comes from a hypers file or --set', call.span);
+    ctx.hyperNames.push(name);
+    const bound = ctx.hypers[name];
+    if (bound === undefined) {
+      ctx.fail('unbound-hyper', `Hyper '${name}' has no value: give it in a hypers file, a data batch's hypers, or --set ${name}=VALUE`, value.span);
+    }
+    return { kind: 'int', value: bound };
+  }
+  const declaration = declarationParts(value);
+  if (declaration && ROLES[declaration.kind] && scope.lookup(declaration.kind)?.kind === 'builtin') {
+    return declare(ctx, name, declaration, scope);
+  }
+  return evaluate(ctx, value, scope);
+}
+
+interface DeclarationParts {
+  kind: string;
+  call: Expr & { kind: 'call' };
+  dims: readonly Expr[];
+}
+
+/** Recognises `Var(D)` and `Var(D)[d1, d2]`. */
+function declarationParts(value: Expr): DeclarationParts | null {
+  const call = value.kind === 'index' ? value.target : value;
+  const dims = value.kind === 'index' ? value.indices : [];
+  if (call.kind !== 'call' || call.callee.kind !== 'name') return null;
+  return { kind: call.callee.name, call, dims };
+}
+
+function declare(ctx: LowerContext, name: string, d: DeclarationParts, scope: Scope): Value {
+  const role = ROLES[d.kind]!;
+  if (d.call.args.length !== 1) {
+    ctx.fail('arity', `${d.kind}(D) takes exactly one argument, the domain size`, d.call.span);
+  }
+  const domainExpr = d.call.args[0]!;
+  if (domainExpr.kind === 'name' && domainExpr.name === 'Real') {
+    ctx.fail('unsupported', 'real-valued declarations are not supported yet', domainExpr.span);
+  }
+  const domain = evaluateInt(ctx, domainExpr, scope, 'a domain size');
+  if (domain < 1) ctx.fail('domain-size', `a domain needs at least one value, got ${domain}`, domainExpr.span);
+  const dims = d.dims.map((e) => {
+    if (e.kind === 'slice') ctx.fail('unsupported', 'a dimension must be a size, not a slice', e.span);
+    const n = evaluateInt(ctx, e, scope, 'an array dimension');
+    if (n < 1) ctx.fail('domain-size', `an array dimension must be at least 1, got ${n}`, e.span);
+    return n;
+  });
+  const count = dims.reduce((a, b) => a * b, 1);
+  if (count > 50_000_000) ctx.fail('too-large', `${name} would hold ${count} variables`, d.call.span);
+  const group = ctx.declareGroup(name, role, domain, dims, d.call.span);
+  return dims.length === 0 ? { kind: 'var', id: ctx.groups[group]!.vars[0]! } : { kind: 'group', group, prefix: [] };
+}
+
+/** Binds a `def` decorated with @Runtime([doms], dout) or @Inline. */
+export function defineFunction(ctx: LowerContext, stmt: Stmt & { kind: 'def' }, scope: Scope): Value {
+  if (stmt.decorators.length !== 1) {
+    ctx.fail('unsupported', `a function needs exactly one decorator, @Runtime([domains], result) or @Inline`, stmt.nameSpan);
+  }
+  const dec = stmt.decorators[0]!;
+  const decName = dec.kind === 'name' ? dec.name : dec.kind === 'call' && dec.callee.kind === 'name' ? dec.callee.name : null;
+  const params = stmt.params.map((p) => p.name);
+  if (decName === 'Inline') {
+    if (dec.kind === 'call' && dec.args.length > 0) ctx.fail('arity', '@Inline takes no arguments', dec.span);
+    return { kind: 'inline', fn: { name: stmt.name, params, body: stmt.body, span: stmt.nameSpan, scope } };
+  }
+  if (decName !== 'Runtime' || dec.kind !== 'call') {
+    return ctx.fail('unsupported', 'functions must be decorated with @Runtime([domains], result) or @Inline', dec.span);
+  }
+  if (dec.args.length !== 2 || dec.args[0]!.kind !== 'list') {
+    ctx.fail('arity', '@Runtime takes a list of argument domains and a result domain: @Runtime([2, 2], 2)', dec.span);
+  }
+  const list = dec.args[0] as Expr & { kind: 'list' };
+  const argDomains = list.items.map((e) => evaluateInt(ctx, e, scope, 'a domain size'));
+  const outDomain = evaluateInt(ctx, dec.args[1]!, scope, 'a domain size');
+  for (const [i, dom] of [...argDomains, outDomain].entries()) {
+    if (dom < 1) ctx.fail('domain-size', `a domain needs at least one value, got ${dom}`, i < argDomains.length ? list.items[i]!.span : dec.args[1]!.span);
+  }
+  if (argDomains.length !== params.length) {
+    ctx.fail('arity', `@Runtime lists ${argDomains.length} argument domain(s) but ${stmt.name} takes ${params.length} parameter(s)`, dec.span);
+  }
+  return { kind: 'runtime', fn: { name: stmt.name, params, argDomains, outDomain, body: stmt.body, span: stmt.nameSpan, scope } };
+}

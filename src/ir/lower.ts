@@ -1,0 +1,325 @@
+// Lowering: binds hypers, unrolls loops, expands @Inline macros, folds constant conditions and turns
+// `if x == k` / `with x as v` into case nodes over scalar variables. Reports binding-time diagnostics.
+import type { Expr, IfBranch, Module, Stmt as AstStmt } from '../syntax/ast.ts';
+import type { CaseBranch, Program, Source, Stmt } from './ir.ts';
+import { LowerContext } from './context.ts';
+import { evaluate, evaluateInt, evaluateVar } from './evaluate.ts';
+import { defineFunction, evaluateDefinition } from './declarations.ts';
+import { applyRuntime, type RuntimeArg } from './tabulate.ts';
+import { Scope, describe, type InlineFunction } from './values.ts';
+import { BUILTINS } from '../check/builtins.ts';
+import { DiagnosticError, type Diagnostic, type Span } from '../util/diagnostics.ts';
+
+/** Stops runaway unrolling (e.g. a huge range) before it exhausts memory. */
+const MAX_STATEMENTS = 20_000_000;
+
+export interface LowerResult {
+  readonly program: Program | null;
+  readonly diagnostics: Diagnostic[];
+  /** Every `name = Hyper()` in the program, in order, whether bound or not. */
+  readonly hyperNames: readonly string[];
+}
+
+/** Lowers a parsed module with the given hyper values. Never throws for bad input. */
+export function lowerModule(module: Module, hypers: Readonly<Record<string, number>>): LowerResult {
+  const ctx = new LowerContext(module.file, hypers);
+  const scope = new Scope(null);
+  for (const name of BUILTINS) scope.bind(name, { kind: 'builtin', name });
+  const lowerer = new Lowerer(ctx);
+  const body: Stmt[] = [];
+  lowerer.statements(module.body, scope, body);
+  if (ctx.diagnostics.length > 0) return { program: null, diagnostics: ctx.diagnostics, hyperNames: ctx.hyperNames };
+  for (const group of ctx.groups) {
+    if (group.role !== 'output') continue;
+    for (const id of group.vars) {
+      if (!ctx.state.definite[id]) {
+        ctx.report('read-before-write', `Output ${ctx.vars[id]!.name} is not set on every path through the program`, group.span);
+        break;
+      }
+    }
+  }
+  // An Input the program sets itself (set_to_constant) is an ordinary variable: data does not clamp it.
+  const vars = ctx.vars.map((v) => (v.role === 'input' && ctx.inputWritten.has(v.id) ? { ...v, role: 'var' as const } : v));
+  const program: Program = {
+    file: module.file,
+    hypers: { ...hypers },
+    vars,
+    groups: ctx.groups,
+    tables: ctx.tables,
+    body,
+    observations: ctx.observations,
+  };
+  return { program: ctx.diagnostics.length > 0 ? null : program, diagnostics: ctx.diagnostics, hyperNames: ctx.hyperNames };
+}
+
+class Lowerer {
+  private emitted = 0;
+  private caseDepth = 0;
+
+  constructor(private readonly ctx: LowerContext) {}
+
+  statements(stmts: readonly AstStmt[], scope: Scope, out: Stmt[]): void {
+    for (const stmt of stmts) {
+      try {
+        this.statement(stmt, scope, out);
+      } catch (e) {
+        if (!(e instanceof DiagnosticError)) throw e;
+        if (e.diagnostic) this.ctx.diagnostics.push(e.diagnostic);
+        // A failed definition poisons its name so later uses do not cascade into more errors.
+        if (stmt.kind === 'assign' && !scope.lookup(stmt.target)) scope.bind(stmt.target, { kind: 'poisoned' });
+        if (stmt.kind === 'def') scope.bind(stmt.name, { kind: 'poisoned' });
+        if (this.ctx.diagnostics.length > 200) throw e;
+      }
+    }
+  }
+
+  private emit(out: Stmt[], stmt: Stmt, span: Span): void {
+    if (++this.emitted > MAX_STATEMENTS) this.ctx.fail('too-large', `the unrolled program exceeds ${MAX_STATEMENTS} statements`, span);
+    out.push(stmt);
+  }
+
+  private statement(stmt: AstStmt, scope: Scope, out: Stmt[]): void {
+    const ctx: LowerContext = this.ctx;
+    switch (stmt.kind) {
+      case 'import':
+      case 'pass':
+        return;
+      case 'assign':
+        scope.bind(stmt.target, evaluateDefinition(ctx, stmt.target, stmt.value, scope));
+        return;
+      case 'def':
+        scope.bind(stmt.name, defineFunction(ctx, stmt, scope));
+        return;
+      case 'expr':
+        this.call(stmt.expr, scope, out);
+        return;
+      case 'if':
+        this.ifChain(stmt.branches, stmt.orelse, scope, out);
+        return;
+      case 'for':
+        this.forLoop(stmt, scope, out);
+        return;
+      case 'with':
+        this.withCase(stmt, scope, out);
+        return;
+      case 'return':
+        ctx.fail('unsupported', 'return is only allowed in a @Runtime function', stmt.span);
+        return;
+      default: {
+        const never: never = stmt;
+        throw new Error(`unknown statement ${(never as AstStmt).kind}`);
+      }
+    }
+  }
+
+  private call(expr: Expr, scope: Scope, out: Stmt[]): void {
+    const ctx: LowerContext = this.ctx;
+    if (expr.kind !== 'call') {
+      ctx.fail('unsupported', 'a statement must be a call such as x.set_to(e); this expression has no effect', expr.span);
+    }
+    if (expr.keywords.length > 0) ctx.fail('unsupported', 'keyword arguments are not supported here', expr.keywords[0]!.span);
+    if (expr.callee.kind === 'attribute') {
+      this.method(expr.callee.target, expr.callee.name, expr.callee.span, expr.args, expr.span, scope, out);
+      return;
+    }
+    const callee = evaluate(ctx, expr.callee, scope);
+    if (callee.kind !== 'inline') {
+      ctx.fail('unsupported', `only @Inline functions can be called as statements; this is ${describe(callee)}`, expr.callee.span);
+    }
+    this.expandInline(callee.fn, expr.args, expr.span, scope, out);
+  }
+
+  private method(targetExpr: Expr, name: string, nameSpan: Span, args: readonly Expr[], span: Span, scope: Scope, out: Stmt[]): void {
+    const ctx: LowerContext = this.ctx;
+    if (name !== 'set_to' && name !== 'set_to_constant' && name !== 'observe_value') {
+      ctx.fail('unsupported', `unknown method '${name}': use set_to, set_to_constant or observe_value`, nameSpan);
+    }
+    if (args.length !== 1) ctx.fail('arity', `${name} takes exactly one argument (${args.length} given)`, span);
+    const target = evaluateVar(ctx, targetExpr, scope);
+    const v = ctx.vars[target]!;
+    const arg = args[0]!;
+    if (name === 'observe_value') {
+      if (this.caseDepth > 0) ctx.fail('unsupported', 'observe_value must not depend on a case split: move it out of the if/with', span);
+      const value = evaluateInt(ctx, arg, scope, 'an observed value');
+      if (value < 0 || value >= v.domain) {
+        ctx.fail('domain-mismatch', `observed value ${value} is outside the domain 0..${v.domain - 1} of ${v.name}`, arg.span);
+      }
+      ctx.noteRead(target, targetExpr.span);
+      ctx.observations.push({ variable: target, value, span });
+      return;
+    }
+    const source = name === 'set_to_constant' ? this.constant(arg, scope, v.domain, v.name) : this.source(arg, scope, v.domain, v.name);
+    ctx.noteWrite(target, targetExpr.span);
+    this.emit(out, { kind: 'assign', target, source, span }, span);
+  }
+
+  private constant(arg: Expr, scope: Scope, domain: number, targetName: string): Source {
+    const value = evaluateInt(this.ctx, arg, scope, 'the value');
+    if (value < 0 || value >= domain) {
+      this.ctx.fail('domain-mismatch', `${value} is outside the domain 0..${domain - 1} of ${targetName}`, arg.span);
+    }
+    return { kind: 'const', value };
+  }
+
+  /** The right-hand side of `x.set_to(e)`: a constant, a variable, or one @Runtime call. */
+  private source(arg: Expr, scope: Scope, domain: number, targetName: string): Source {
+    const ctx: LowerContext = this.ctx;
+    if (arg.kind === 'call') {
+      const callee = evaluate(ctx, arg.callee, scope);
+      if (callee.kind === 'runtime') {
+        if (arg.keywords.length > 0) ctx.fail('unsupported', 'keyword arguments are not supported here', arg.keywords[0]!.span);
+        const fn = callee.fn;
+        if (fn.outDomain !== domain) {
+          ctx.fail('domain-mismatch', `${fn.name} returns values in 0..${fn.outDomain - 1} but ${targetName} has domain ${domain}`, arg.span);
+        }
+        const runtimeArgs = arg.args.map((a) => this.runtimeArg(a, scope));
+        const source = applyRuntime(ctx, fn, runtimeArgs, arg.span);
+        for (const a of runtimeArgs) if (a.kind === 'var') ctx.noteRead(a.id, a.span);
+        return source;
+      }
+    }
+    const value = evaluate(ctx, arg, scope);
+    if (value.kind === 'int') return this.constant(arg, scope, domain, targetName);
+    if (value.kind === 'var') {
+      const from = ctx.vars[value.id]!;
+      if (from.domain !== domain) {
+        ctx.fail('domain-mismatch', `${from.name} has domain ${from.domain} but ${targetName} has domain ${domain}`, arg.span);
+      }
+      ctx.noteRead(value.id, arg.span);
+      return { kind: 'copy', from: value.id };
+    }
+    return ctx.fail('type-error', `set_to takes a constant, a variable or a @Runtime call, not ${describe(value)}`, arg.span);
+  }
+
+  private runtimeArg(a: Expr, scope: Scope): RuntimeArg {
+    const value = evaluate(this.ctx, a, scope);
+    if (value.kind === 'int') return { kind: 'int', value: value.value, span: a.span };
+    if (value.kind === 'var') return { kind: 'var', id: value.id, domain: this.ctx.vars[value.id]!.domain, span: a.span };
+    if (value.kind === 'group') return this.ctx.fail('arity', 'an argument must be one variable, not a whole array', a.span);
+    return this.ctx.fail('unsupported', `a @Runtime argument must be a variable or a constant (nested calls are not supported), not ${describe(value)}`, a.span);
+  }
+
+  private expandInline(fn: InlineFunction, args: readonly Expr[], span: Span, scope: Scope, out: Stmt[]): void {
+    const ctx: LowerContext = this.ctx;
+    if (args.length !== fn.params.length) ctx.fail('arity', `${fn.name} takes ${fn.params.length} argument(s), ${args.length} given`, span);
+    if (ctx.inlineDepth > 64) ctx.fail('unsupported', `@Inline ${fn.name} expands recursively`, span);
+    const inner = new Scope(fn.scope);
+    fn.params.forEach((p, i) => inner.bind(p, evaluate(ctx, args[i]!, scope)));
+    ctx.inlineDepth++;
+    try {
+      for (const s of fn.body) {
+        if (s.kind === 'return') ctx.fail('unsupported', 'an @Inline function cannot return a value; set a variable passed in instead', s.span);
+      }
+      this.statements(fn.body, inner, out);
+    } finally {
+      ctx.inlineDepth--;
+    }
+  }
+
+  private forLoop(stmt: AstStmt & { kind: 'for' }, scope: Scope, out: Stmt[]): void {
+    const ctx: LowerContext = this.ctx;
+    const it = stmt.iterable;
+    const isRange = it.kind === 'call' && it.callee.kind === 'name' && scope.lookup(it.callee.name)?.kind === 'builtin' && it.callee.name === 'range';
+    if (!isRange || it.kind !== 'call') return ctx.fail('unsupported', 'a for loop must iterate over range(...)', it.span);
+    if (it.args.length < 1 || it.args.length > 3) ctx.fail('arity', 'range takes 1 to 3 arguments', it.span);
+    const n = it.args.map((a) => evaluateInt(ctx, a, scope, 'a range bound'));
+    const [start, stop, step] = n.length === 1 ? [0, n[0]!, 1] : [n[0]!, n[1]!, n[2] ?? 1];
+    if (step === 0) ctx.fail('range-step', 'range step must not be zero', it.args[2]!.span);
+    for (let i = start; step > 0 ? i < stop : i > stop; i += step) {
+      scope.bind(stmt.variable, { kind: 'int', value: i });
+      this.statements(stmt.body, scope, out);
+    }
+  }
+
+  private withCase(stmt: AstStmt & { kind: 'with' }, scope: Scope, out: Stmt[]): void {
+    const ctx: LowerContext = this.ctx;
+    const subject = evaluateVar(ctx, stmt.subject, scope);
+    ctx.noteRead(subject, stmt.subject.span);
+    const domain = ctx.vars[subject]!.domain;
+    const values = Array.from({ length: domain }, (_, k) => [k]);
+    this.emitCase(subject, values, stmt.span, out, (k, body) => {
+      scope.bind(stmt.variable, { kind: 'int', value: k });
+      this.statements(stmt.body, scope, body);
+    });
+  }
+
+  /** Emits a case node whose branch b covers `values[b]`; `lower` fills each branch body. */
+  private emitCase(subject: number, values: number[][], span: Span, out: Stmt[], lower: (branch: number, body: Stmt[]) => void): void {
+    this.caseDepth++;
+    try {
+      const branches = this.ctx.branches<CaseBranch>(values.length, (b) => {
+        const body: Stmt[] = [];
+        lower(b, body);
+        return { values: values[b]!, body };
+      });
+      this.emit(out, { kind: 'case', subject, branches, span }, span);
+    } finally {
+      this.caseDepth--;
+    }
+  }
+
+  /** `if/elif/else`: constant tests fold away; tests of one variable against constants become one case node. */
+  private ifChain(branches: readonly IfBranch[], orelse: readonly AstStmt[] | null, scope: Scope, out: Stmt[]): void {
+    if (branches.length === 0) {
+      if (orelse) this.statements(orelse, scope, out);
+      return;
+    }
+    const first = this.classify(branches[0]!.test, scope);
+    if (first.kind === 'const') {
+      if (first.value) this.statements(branches[0]!.body, scope, out);
+      else this.ifChain(branches.slice(1), orelse, scope, out);
+      return;
+    }
+    // Gather the run of branches testing the same variable; the rest of the chain goes under the leftover values.
+    const subject = first.id;
+    const domain = this.ctx.vars[subject]!.domain;
+    const covered = new Set<number>();
+    const arms: { values: number[]; body: readonly AstStmt[] }[] = [];
+    let next = 0;
+    while (next < branches.length) {
+      const test = next === 0 ? first : this.classify(branches[next]!.test, scope);
+      if (test.kind !== 'var' || test.id !== subject) break;
+      const values = test.values.filter((k) => !covered.has(k));
+      values.forEach((k) => covered.add(k));
+      if (values.length > 0) arms.push({ values, body: branches[next]!.body });
+      next++;
+    }
+    const rest = Array.from({ length: domain }, (_, k) => k).filter((k) => !covered.has(k));
+    const restBranches = branches.slice(next);
+    this.ctx.noteRead(subject, branches[0]!.test.span);
+    const all = rest.length > 0 ? [...arms, { values: rest, body: null }] : arms;
+    this.emitCase(subject, all.map((a) => a.values), branches[0]!.span, out, (b, body) => {
+      const arm = all[b]!;
+      if (arm.body) this.statements(arm.body, scope, body);
+      else this.ifChain(restBranches, orelse, scope, body);
+    });
+  }
+
+  /** A condition is either constant after folding or `variable OP constant` (either side). */
+  private classify(test: Expr, scope: Scope): { kind: 'const'; value: number } | { kind: 'var'; id: number; values: number[] } {
+    const ctx: LowerContext = this.ctx;
+    const compare = ['==', '!=', '<', '<=', '>', '>='];
+    if (test.kind === 'binary' && compare.includes(test.op)) {
+      const left = evaluate(ctx, test.left, scope);
+      const right = evaluate(ctx, test.right, scope);
+      const flip: Record<string, string> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=', '==': '==', '!=': '!=' };
+      let id: number | null = null;
+      let k = 0;
+      let op = test.op;
+      if (left.kind === 'var' && right.kind === 'int') [id, k] = [left.id, right.value];
+      else if (left.kind === 'int' && right.kind === 'var') [id, k, op] = [right.id, left.value, flip[test.op]! as typeof op];
+      else if (left.kind === 'var' && right.kind === 'var') {
+        ctx.fail('unsupported', 'a condition compares one variable with a constant; compare two variables with a @Runtime function', test.span);
+      }
+      if (id !== null) {
+        const domain = ctx.vars[id]!.domain;
+        const holds = (v: number): boolean =>
+          op === '==' ? v === k : op === '!=' ? v !== k : op === '<' ? v < k : op === '<=' ? v <= k : op === '>' ? v > k : v >= k;
+        return { kind: 'var', id, values: Array.from({ length: domain }, (_, v) => v).filter(holds) };
+      }
+    }
+    const value = evaluate(ctx, test, scope);
+    if (value.kind === 'int') return { kind: 'const', value: value.value };
+    return ctx.fail('unsupported', 'a condition must be constant after unrolling or compare one variable with a constant (x == 1)', test.span);
+  }
+}

@@ -1,0 +1,68 @@
+// One failing snippet per diagnostic code, asserting the code and where it points.
+import { describe, expect, it } from 'vitest';
+import { codesAt, dedent } from '../helpers/sketch.ts';
+
+const HEAD = 'from dummy import Hyper, Param, Var, Input, Output, Runtime, Inline\n';
+
+/** Each case: code, source (after HEAD, so line numbers start at 2), expected `code@line:col`. */
+const cases: [string, string, string, Record<string, number>?][] = [
+  ['unknown-name', 'x = Var(2)\nx.set_to(y)\n', 'unknown-name@3:10'],
+  ['unbound-hyper', 'N = Hyper()\n', 'unbound-hyper@2:5'],
+  ['index-out-of-range', 'x = Var(2)[3]\nx[3].set_to(0)\n', 'index-out-of-range@3:3'],
+  ['domain-mismatch (copy)', 'a = Var(2)\nb = Var(3)\na.set_to(0)\nb.set_to(a)\n', 'domain-mismatch@5:10'],
+  ['domain-mismatch (constant)', 'a = Var(2)\na.set_to(2)\n', 'domain-mismatch@3:10'],
+  ['runtime-range', '@Runtime([2], 2)\ndef f(a): return a + 1\nx = Var(2)\ny = Var(2)\nx.set_to(1)\ny.set_to(f(x))\n', 'runtime-range@3:5'],
+  ['write-twice', 'x = Var(2)\nx.set_to(0)\nx.set_to(1)\n', 'write-twice@4:1'],
+  ['write-twice on some path', 'c = Param(2)\nx = Var(2)\nif c == 0:\n    x.set_to(0)\nx.set_to(1)\n', 'write-twice@6:1'],
+  ['read-before-write', 'x = Var(2)\ny = Var(2)\ny.set_to(x)\n', 'read-before-write@4:10'],
+  ['read-before-write on some path', 'c = Param(2)\nx = Var(2)\ny = Var(2)\nif c == 0:\n    x.set_to(0)\ny.set_to(x)\n', 'read-before-write@7:10'],
+  ['arity (runtime call)', '@Runtime([2, 2], 2)\ndef f(a, b): return a\nx = Var(2)\nx.set_to(f(0))\n', 'arity@5:10'],
+  ['arity (set_to)', 'x = Var(2)\nx.set_to(0, 1)\n', 'arity@3:1'],
+  ['unsupported (return at top level)', 'return 1\n', 'unsupported@2:1'],
+  ['unsupported (undecorated def)', 'def f(a):\n    pass\n', 'unsupported@2:5'],
+  ['not-constant (loop bound)', 'p = Param(3)\nfor i in range(p):\n    pass\n', 'not-constant@3:16'],
+  ['type-error (indexing a constant)', 'C = 3\nx = Var(2)\nx.set_to(C[0])\n', 'type-error@4:10'],
+  ['param-write', 'p = Param(2)\np.set_to(0)\n', 'param-write@3:1'],
+  ['division-by-zero', 'C = 1 // 0\n', 'division-by-zero@2:5'],
+  ['domain-size', 'x = Var(0)\n', 'domain-size@2:9'],
+  ['range-step', 'for i in range(0, 4, 0):\n    pass\n', 'range-step@2:22'],
+  ['missing-return', '@Runtime([2], 2)\ndef f(a):\n    if a == 0:\n        return 1\nx = Var(2)\nx.set_to(f(x))\n', 'missing-return@3:5'],
+  ['unknown-hyper (--set)', 'N = Hyper()\n', 'unknown-hyper@-', { N: 1, M: 2 }],
+];
+
+describe('diagnostic codes', () => {
+  for (const [name, body, expected, set] of cases) {
+    it(name, () => {
+      const got = codesAt(HEAD + body, set ? { set } : {});
+      expect(got).toContain(expected);
+    });
+  }
+
+  it('reports an Output not set on every path at its declaration', () => {
+    const src = dedent(`
+      c = Param(2)
+      y = Output(2)
+      if c == 0:
+          y.set_to(1)
+    `);
+    expect(codesAt(src)).toEqual(['read-before-write@2:5']);
+  });
+
+  it('does not cascade after a failed definition', () => {
+    const src = dedent(`
+      N = Hyper()
+      x = Var(N)
+      x.set_to(0)
+    `);
+    expect(codesAt(src)).toEqual(['unbound-hyper@1:5']);
+  });
+
+  it('reports unknown names even in code that lowering never reaches', () => {
+    const src = dedent(`
+      @Inline()
+      def never_called(a):
+          a.set_to(missing)
+    `);
+    expect(codesAt(src)).toEqual(['unknown-name@3:14']);
+  });
+});

@@ -1,0 +1,62 @@
+// The CLI's contract for check / run / ir: exit codes, rendered diagnostics, and no stack traces.
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { tpt } from './run-cli.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'tpt-cli-'));
+const file = (name: string, text: string | Uint8Array): string => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+
+describe('tpt check / run / ir', () => {
+  it('renders a diagnostic with file:line:col, the source line and an underline, exit 1', () => {
+    const path = file('bad.tpt', 'x = Var(2)\nx.set_to(unknownThing)\n');
+    const r = tpt(['check', path]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${path}:2:10: error[unknown-name]: unknown name 'unknownThing'`);
+    expect(r.stderr).toContain('2 | x.set_to(unknownThing)');
+    expect(r.stderr).toContain('  |          ^^^^^^^^^^^^');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('never prints a stack trace for random bytes', () => {
+    const bytes = Uint8Array.from({ length: 300 }, (_, i) => (i * 7919 + 13) % 256);
+    const r = tpt(['check', file('noise.tpt', bytes)]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stderr).not.toContain('internal error');
+  });
+
+  it('runs params, prints each example, and exits 0 only when all match', () => {
+    const prog = file('and.tpt', [
+      'g = Param(2)', 'x = Input(2)[2]', 'y = Output(2)',
+      '@Runtime([2, 2], 2)', 'def AND(a, b): return int(a and b)',
+      '@Runtime([2, 2], 2)', 'def OR(a, b): return int(a or b)',
+      'if g == 0:', '    y.set_to(AND(x[0], x[1]))', 'else:', '    y.set_to(OR(x[0], x[1]))', '',
+    ].join('\n'));
+    file('and.data.json', JSON.stringify([{ batch_name: 'and', hypers: null, instances: [[0, 0], [0, 1], [1, 0], [1, 1]].map(([a, b]) => ({ x: [a, b], y: a! & b! })) }]));
+    const good = tpt(['run', prog, '--params', file('good.json', '{"g": 0}')]);
+    expect(good.code).toBe(0);
+    expect(good.stdout).toContain('4/4 examples solved');
+    const bad = tpt(['run', prog, '--params', file('bad.json', '{"g": 1}'), '--json']);
+    expect(bad.code).toBe(1);
+    const report = JSON.parse(bad.stdout);
+    expect(report.examplesSolved).toBe(2);
+    expect(report.examples[1].mismatches).toEqual(['y']);
+    const ir = tpt(['ir', prog]);
+    expect(ir.code).toBe(0);
+    expect(ir.stdout).toContain('case g');
+  });
+
+  it('explains usage errors in one line', () => {
+    const r = tpt(['run', 'x.tpt', '--bogus']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('unknown option --bogus');
+    expect(tpt(['frobnicate']).stderr).toContain("unknown command 'frobnicate'");
+    expect(tpt(['check', join(dir, 'missing.tpt')]).stderr).toContain('no such file');
+  });
+});

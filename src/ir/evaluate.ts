@@ -114,6 +114,9 @@ function evaluateBinary(ctx: LowerContext, expr: Expr & { kind: 'binary' }, scop
       if (b < 0) ctx.fail('unsupported', 'negative exponents give fractions; only integer arithmetic is supported', expr.span);
       r = a ** b;
       break;
+    case '&': r = Number(BigInt(a) & BigInt(b)); break;
+    case '|': r = Number(BigInt(a) | BigInt(b)); break;
+    case '^': r = Number(BigInt(a) ^ BigInt(b)); break;
     case '==': r = a === b ? 1 : 0; break;
     case '!=': r = a !== b ? 1 : 0; break;
     case '<': r = a < b ? 1 : 0; break;

@@ -4,7 +4,9 @@ import type { Span } from '../util/diagnostics.ts';
 export type BinaryOp =
   | '+' | '-' | '*' | '/' | '//' | '%' | '**' | '@'
   | '==' | '!=' | '<' | '<=' | '>' | '>='
-  | 'and' | 'or';
+  | 'and' | 'or'
+  /** Bitwise operators on small ints: TerpreT's own circuit model writes `def XOR(a, b): return int(a ^ b)`. */
+  | '&' | '|' | '^';
 
 export type UnaryOp = '-' | '+' | 'not';
 

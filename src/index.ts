@@ -19,3 +19,7 @@ export { runExact, solves, UNSET } from './exact/interpret.ts';
 export type { Sketch, SketchOptions, SketchResult } from './sketch/load.ts';
 export { loadSketch } from './sketch/load.ts';
 export { Rng } from './util/rng.ts';
+export { readProbs } from './data/probs.ts';
+export type { Objective, ParamSlot } from './diff/objective.ts';
+export { compileRelaxed, RelaxedEvaluator, DEFAULT_EPSILON, printTape, OPS } from './relax/index.ts';
+export type { RelaxedOptions, RelaxedStats, Tape } from './relax/index.ts';

@@ -2,11 +2,13 @@
 import { checkCommand } from './commands/check.ts';
 import { irCommand } from './commands/ir.ts';
 import { runCommand } from './commands/run.ts';
+import { gradCommand } from './commands/grad.ts';
+import { tapeCommand } from './commands/tape.ts';
 import { parseArgs, UsageError } from './args.ts';
 import { ReportedFailure, UserError } from './common.ts';
 import type { Command } from './command.ts';
 
-const COMMANDS: readonly Command[] = [checkCommand, runCommand, irCommand];
+const COMMANDS: readonly Command[] = [checkCommand, runCommand, irCommand, gradCommand, tapeCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

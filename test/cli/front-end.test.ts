@@ -60,3 +60,33 @@ describe('tpt check / run / ir', () => {
     expect(tpt(['check', join(dir, 'missing.tpt')]).stderr).toContain('no such file');
   });
 });
+
+describe('tpt grad / tape', () => {
+  const nand = ['programs/circuit/circuit.tpt', '--batch', 'nand'];
+
+  it('prints the loss and gradients shaped like the probability vectors', () => {
+    const uniform = (n: number, d: number) => Array.from({ length: n }, () => Array(d).fill(1 / d));
+    const probs = file('probs.json', JSON.stringify({ gate: uniform(2, 5), in1: uniform(2, 3), in2: uniform(2, 3), out: uniform(2, 3) }));
+    const r = tpt(['grad', ...nand, '--probs', probs, '--json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.loss).toBeGreaterThan(0);
+    expect(report.grads.gate).toHaveLength(2);
+    expect(report.grads.gate[0]).toHaveLength(5);
+    const table = tpt(['grad', ...nand, '--params', 'programs/circuit/circuit.nand.params.json']);
+    expect(table.stdout).toMatch(/^loss -?\d/);
+    expect(table.stdout).toContain('favoured move');
+  });
+
+  it('rejects a probs file of the wrong shape with a located error', () => {
+    const r = tpt(['grad', ...nand, '--probs', file('badprobs.json', '{"gate": [[1, 0]], "in1": [], "in2": [], "out": []}')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('badprobs.json:1:10: error[data-shape]');
+  });
+
+  it('prints the compiled tape', () => {
+    const r = tpt(['tape', ...nand]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^tape: 4 examples/);
+  });
+});

@@ -6,6 +6,8 @@ export interface Command {
   readonly usage: string;
   readonly summary: string;
   readonly flags: readonly FlagSpec[];
+  /** Extra flags that depend on the arguments themselves (e.g. the chosen optimizer's options). */
+  readonly extraFlags?: (argv: readonly string[]) => readonly FlagSpec[];
   /** Returns the exit code. */
   run(args: ParsedArgs): number | Promise<number>;
 }

@@ -4,11 +4,13 @@ import { irCommand } from './commands/ir.ts';
 import { runCommand } from './commands/run.ts';
 import { gradCommand } from './commands/grad.ts';
 import { tapeCommand } from './commands/tape.ts';
+import { synthCommand } from './commands/synth.ts';
+import { optimizersCommand } from './commands/optimizers.ts';
 import { parseArgs, UsageError } from './args.ts';
 import { ReportedFailure, UserError } from './common.ts';
 import type { Command } from './command.ts';
 
-const COMMANDS: readonly Command[] = [checkCommand, runCommand, irCommand, gradCommand, tapeCommand];
+const COMMANDS: readonly Command[] = [synthCommand, checkCommand, runCommand, irCommand, gradCommand, tapeCommand, optimizersCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -45,12 +47,13 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`tpt: unknown command '${name}'\n\n${usage()}\n`);
     return 1;
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
-    process.stdout.write(commandHelp(command) + '\n');
-    return 0;
-  }
   try {
-    return await command.run(parseArgs(rest, command.flags));
+    const flags = [...command.flags, ...(command.extraFlags?.(rest) ?? [])];
+    if (rest.includes('--help') || rest.includes('-h')) {
+      process.stdout.write(commandHelp({ ...command, flags }) + '\n');
+      return 0;
+    }
+    return await command.run(parseArgs(rest, flags));
   } catch (e) {
     if (e instanceof ReportedFailure) return e.code;
     if (e instanceof UsageError || e instanceof UserError) {

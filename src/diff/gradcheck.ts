@@ -1,5 +1,5 @@
 // Central finite differences: the independent oracle every analytic gradient is checked against.
-import type { Objective } from './objective.ts';
+import type { Objective } from '../relax/objective.ts';
 
 export interface GradCheckOptions {
   /** Finite-difference step h in (f(x + h) - f(x - h)) / 2h. Default 1e-6. */

@@ -52,12 +52,24 @@ export function runExact(program: Program, dataset: Dataset, params: ArrayLike<n
 
 /** True when `params` solves every example; stops at the first failing example. */
 export function solves(program: Program, dataset: Dataset, params: ArrayLike<number>): boolean {
+  return createChecker(program, dataset).solves(params);
+}
+
+/**
+ * A reusable exact checker for one program and batch: its buffers are allocated once, so search loops
+ * can verify an assignment on every step without allocating.
+ */
+export function createChecker(program: Program, dataset: Dataset): {
+  solves(params: ArrayLike<number>): boolean;
+  examplesSolved(params: ArrayLike<number>): number;
+} {
   const values = new Int32Array(program.vars.length);
   const faults: RuntimeFault[] = [];
-  for (const example of dataset.examples) {
+  const paramIds = program.vars.filter((v) => v.role === 'param').map((v) => v.id);
+  const runExample = (example: Dataset['examples'][number], params: ArrayLike<number>): boolean => {
     values.fill(UNSET);
-    for (const v of program.vars) if (v.role === 'param') values[v.id] = params[v.id] ?? UNSET;
-    dataset.inputVars.forEach((v, i) => (values[v] = example.inputs[i]!));
+    for (const id of paramIds) values[id] = params[id] ?? UNSET;
+    for (let i = 0; i < dataset.inputVars.length; i++) values[dataset.inputVars[i]!] = example.inputs[i]!;
     faults.length = 0;
     execute(program, program.body, values, faults);
     if (faults.length > 0) return false;
@@ -65,8 +77,19 @@ export function solves(program: Program, dataset: Dataset, params: ArrayLike<num
       const want = example.expected[i]!;
       if (want !== DONT_CARE && values[dataset.observedVars[i]!] !== want) return false;
     }
-  }
-  return true;
+    return true;
+  };
+  return {
+    solves(params) {
+      for (const example of dataset.examples) if (!runExample(example, params)) return false;
+      return true;
+    },
+    examplesSolved(params) {
+      let n = 0;
+      for (const example of dataset.examples) if (runExample(example, params)) n++;
+      return n;
+    },
+  };
 }
 
 function read(program: Program, values: Int32Array, v: number, faults: RuntimeFault[]): number {
@@ -108,8 +131,12 @@ function execute(program: Program, body: readonly Stmt[], values: Int32Array, fa
       case 'case': {
         const c = read(program, values, stmt.subject, faults);
         if (c === UNSET) break;
-        const branch = stmt.branches.find((b) => b.values.includes(c));
-        if (branch) execute(program, branch.body, values, faults);
+        for (const branch of stmt.branches) {
+          if (branch.values.includes(c)) {
+            execute(program, branch.body, values, faults);
+            break;
+          }
+        }
         break;
       }
       default: {

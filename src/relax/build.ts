@@ -2,7 +2,7 @@
 // each case merges the variables its branches assign. Scopes are layered so a branch costs only its writes.
 import type { Program, Source, Stmt } from '../ir/ir.ts';
 import type { Dataset } from '../data/dataset.ts';
-import type { ParamSlot } from '../diff/objective.ts';
+import type { ParamSlot } from './objective.ts';
 import { InternalError } from '../util/diagnostics.ts';
 import { Graph, ZERO, type MixBranch } from './graph.ts';
 

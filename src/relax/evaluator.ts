@@ -1,7 +1,7 @@
 // The relaxed (FMGD) evaluator: compiles a program and a batch into a tape once, then computes the
 // loss and its exact gradient w.r.t. every Param's probability vector with no allocation per call.
 import type { Dataset } from '../data/dataset.ts';
-import type { Objective, ParamSlot } from '../diff/objective.ts';
+import type { Objective, ParamSlot } from './objective.ts';
 import type { Program } from '../ir/ir.ts';
 import { buildGraph } from './build.ts';
 import { runBackward, runForward } from './ops/registry.ts';

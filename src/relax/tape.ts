@@ -1,6 +1,6 @@
 // The compiled relaxed program ("tape"): a flat list of batched instructions over one Float64Array
 // of storage, plus the slot table that says what lives where. Pure data; the op registry runs it.
-import type { ParamSlot } from '../diff/objective.ts';
+import type { ParamSlot } from './objective.ts';
 
 /**
  * One stored probability vector (per example, or one shared by every example).

@@ -29,6 +29,8 @@ export interface SketchOptions {
 
 export interface Sketch {
   readonly program: Program;
+  /** The program's text. */
+  readonly source: string;
   readonly dataset: Dataset;
   readonly hypers: Readonly<Record<string, number>>;
   /** The batch used, or null when the program is its own single example. */
@@ -115,6 +117,7 @@ export function loadSketch(programPath: string, options: SketchOptions = {}): Sk
   const usedHypers = Object.fromEntries(lowered.hyperNames.map((n) => [n, hypers[n]!]));
   return done({
     program: lowered.program,
+    source,
     dataset,
     hypers: usedHypers,
     batchName: batch?.name ?? null,

@@ -1,6 +1,6 @@
 // The CLI's contract for check / run / ir: exit codes, rendered diagnostics, and no stack traces.
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tpt } from './run-cli.ts';
@@ -88,5 +88,35 @@ describe('tpt grad / tape', () => {
     const r = tpt(['tape', ...nand]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^tape: 4 examples/);
+  });
+});
+
+describe('tpt synth / optimizers', () => {
+  it('synthesizes nand, prints the program, writes --out that tpt run accepts', () => {
+    const outPath = join(dir, 'nand-result.json');
+    const r = tpt(['synth', 'programs/circuit/circuit.tpt', '--batch', 'nand', '--seed', '2', '--out', outPath]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^solved by gradsearch\+ \(seed 2\)/);
+    expect(r.stdout).toContain('4/4 examples solved');
+    expect(r.stdout).toMatch(/#\s+gate\s+in1\s+in2\s+out/);
+    const result = JSON.parse(readFileSync(outPath, 'utf8'));
+    for (const key of ['success', 'steps', 'wallSeconds', 'compileSeconds', 'stepsPerSecond', 'loss', 'assignment', 'optimizer', 'options', 'seed', 'hypers']) {
+      expect(result).toHaveProperty(key);
+    }
+    expect(result.hypers).toEqual({ numWires: 3, numGates: 2, numOutputs: 1 });
+    expect(tpt(['run', 'programs/circuit/circuit.tpt', '--batch', 'nand', '--params', outPath]).code).toBe(0);
+  });
+
+  it('exits 1 on failure with the best assignment, and validates optimizer options', () => {
+    const r = tpt(['synth', 'programs/circuit/circuit.tpt', '--batch', 'adder2', '--optimizer', 'fmgd', '--max-steps', '3', '--json']);
+    expect(r.code).toBe(1);
+    const result = JSON.parse(r.stdout);
+    expect(result.success).toBe(false);
+    expect(result.examplesSolved).toBeLessThan(16);
+    const bad = tpt(['synth', 'programs/circuit/circuit.tpt', '--optimizer', 'bop', '--tau', '-1']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('tau must be');
+    expect(tpt(['synth', 'programs/circuit/circuit.tpt', '--optimizer', 'nope']).stderr).toContain("unknown optimizer 'nope'");
+    expect(tpt(['optimizers']).stdout).toContain('gradsearch-ra');
   });
 });

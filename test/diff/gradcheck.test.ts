@@ -1,7 +1,7 @@
 // The finite-difference oracle itself: accurate on smooth functions, and it catches wrong gradients.
 import { describe, expect, it } from 'vitest';
 import { centralDifference, checkObjectiveGradient, compareGradient } from '../../src/diff/gradcheck.ts';
-import type { Objective } from '../../src/diff/objective.ts';
+import type { Objective } from '../../src/relax/objective.ts';
 
 /** f(x) = x0^2 x1 + sin(x2), with an optional deliberate bug in d/dx1. */
 function objective(bug = 0): Objective {

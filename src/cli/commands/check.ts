@@ -1,5 +1,5 @@
 // `tpt check PROGRAM`: parse, check, bind hypers, lower and validate data; exit 0 when clean.
-import { countStatements } from '../../ir/print.ts';
+import { countStatements } from '../../index.ts';
 import { SKETCH_FLAGS, loadFromArgs, out } from '../common.ts';
 import type { Command } from '../command.ts';
 

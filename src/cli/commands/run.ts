@@ -41,7 +41,7 @@ function observedGroups(sketch: Sketch): { name: string; positions: number[]; di
   return groups;
 }
 
-function runReport(sketch: Sketch, result: ExactResult): unknown {
+export function runReport(sketch: Sketch, result: ExactResult): unknown {
   const { program, dataset } = sketch;
   const groups = observedGroups(sketch);
   return {
@@ -63,7 +63,7 @@ function runReport(sketch: Sketch, result: ExactResult): unknown {
   };
 }
 
-function formatRun(sketch: Sketch, result: ExactResult): string {
+export function formatRun(sketch: Sketch, result: ExactResult): string {
   const { program, dataset } = sketch;
   const groups = observedGroups(sketch);
   const fmt = (values: number[]): string => (values.length === 1 ? String(values[0]) : `[${values.map((v) => (v === DONT_CARE ? '_' : v)).join(' ')}]`);

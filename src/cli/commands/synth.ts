@@ -1,0 +1,134 @@
+// `tpt synth PROGRAM`: search for Param values that solve every example, then show the program found.
+import {
+  getOptimizer, listOptimizers, runExact, synthesizeSketch, writeFileAtomic, OptionError,
+  type OptionSpec, type SketchSynthesis, type Sketch,
+} from '../../index.ts';
+import { flagBool, flagNumber, flagString, type FlagSpec, type ParsedArgs } from '../args.ts';
+import { SKETCH_FLAGS, UserError, loadFromArgs, out } from '../common.ts';
+import { ProgressBar, compact } from '../progress-bar.ts';
+import { annotatedSource, paramTables } from '../present.ts';
+import { formatRun } from './run.ts';
+import type { Command } from '../command.ts';
+
+export const DEFAULT_OPTIMIZER = 'gradsearch+';
+const VERSION = '0.1.0';
+
+/** The chosen optimizer's options become flags of their own: `--optimizer bop --tau 100`. */
+function optimizerFlags(argv: readonly string[]): FlagSpec[] {
+  const i = argv.findIndex((a) => a === '--optimizer' || a.startsWith('--optimizer='));
+  const name = i < 0 ? DEFAULT_OPTIMIZER : argv[i]!.includes('=') ? argv[i]!.split('=')[1]! : argv[i + 1];
+  const def = name ? getOptimizer(name) : undefined;
+  if (!def) return [];
+  return def.options.map((o: OptionSpec) => ({
+    name: o.name,
+    type: o.type === 'boolean' ? 'boolean' : 'string',
+    value: o.type === 'choice' ? o.choices!.join('|') : o.type.toUpperCase(),
+    help: `${def.name}: ${o.doc} (default ${String(o.default)})`,
+  }));
+}
+
+export const synthCommand: Command = {
+  name: 'synth',
+  usage:
+    'tpt synth PROGRAM [--optimizer NAME] [--seed N] [--max-steps N] [--time-limit SECONDS] [--restarts N] ' +
+    '[--set N=V]... [--data F] [--hypers F] [--batch NAME] [--out FILE] [--json] [optimizer options]',
+  summary: 'synthesize Param values that solve every example (verified by the exact interpreter)',
+  flags: [
+    ...SKETCH_FLAGS,
+    { name: 'optimizer', type: 'string', value: 'NAME', help: `search method (default ${DEFAULT_OPTIMIZER}; see tpt optimizers)` },
+    { name: 'seed', type: 'string', value: 'N', help: 'random seed; the same seed gives the same run (default 1)' },
+    { name: 'max-steps', type: 'string', value: 'N', help: 'step budget over all restarts (default 10000)' },
+    { name: 'time-limit', type: 'string', value: 'SECONDS', help: 'wall-clock limit (default none)' },
+    { name: 'restarts', type: 'string', value: 'N', help: 'extra attempts from a fresh start; the budget is split (default 0)' },
+    { name: 'epsilon', type: 'string', value: 'E', help: 'added inside -log(p + E) (default 1e-7)' },
+    { name: 'out', type: 'string', value: 'FILE', help: 'write the JSON result (also a params file for tpt run)' },
+    { name: 'json', type: 'boolean', help: 'print the JSON result instead of the program' },
+  ],
+  extraFlags: optimizerFlags,
+  run(args) {
+    const optimizer = flagString(args, 'optimizer') ?? DEFAULT_OPTIMIZER;
+    const def = getOptimizer(optimizer);
+    if (!def) throw new UserError(`unknown optimizer '${optimizer}'; known: ${listOptimizers().map((d) => d.name).join(', ')}`);
+    const options: Record<string, unknown> = {};
+    for (const o of def.options) {
+      const v = args.flags.get(o.name);
+      if (v !== undefined) options[o.name] = v;
+    }
+    const seed = flagNumber(args, 'seed', 1, { integer: true, min: 0 });
+    const maxSteps = flagNumber(args, 'max-steps', 10_000, { integer: true, min: 0 });
+    const timeLimit = flagNumber(args, 'time-limit', Infinity, { min: 0 });
+    const restarts = flagNumber(args, 'restarts', 0, { integer: true, min: 0 });
+    const epsilon = flagNumber(args, 'epsilon', 1e-7, { min: 0 });
+    const json = flagBool(args, 'json');
+    const sketch = loadFromArgs(args);
+
+    const bar = new ProgressBar(!json && Boolean(process.stderr.isTTY));
+    const t0 = performance.now();
+    let synthesis: SketchSynthesis;
+    try {
+      synthesis = synthesizeSketch(sketch, {
+        optimizer, options, seed, maxSteps, restarts, epsilon,
+        ...(Number.isFinite(timeLimit) ? { timeLimitSeconds: timeLimit } : {}),
+        onProgress: (p) =>
+          bar.update(
+            Math.max(p.step / Math.max(1, maxSteps), Number.isFinite(timeLimit) ? p.elapsedSeconds / timeLimit : 0),
+            `step ${p.step}/${maxSteps}  loss ${compact(p.loss)}  best ${compact(p.bestLoss)}  ${compact(p.stepsPerSecond)} steps/s  ${p.elapsedSeconds.toFixed(1)}s`,
+          ),
+      });
+    } catch (e) {
+      if (e instanceof OptionError) throw new UserError(e.message);
+      throw e;
+    } finally {
+      bar.done();
+    }
+    const report = resultJson(args, sketch, synthesis, (performance.now() - t0) / 1000);
+    const outPath = flagString(args, 'out');
+    if (outPath) writeFileAtomic(outPath, JSON.stringify(report, null, 2) + '\n');
+    out(json ? JSON.stringify(report, null, 2) : formatSynthesis(sketch, synthesis));
+    return synthesis.result.success ? 0 : 1;
+  },
+};
+
+function resultJson(args: ParsedArgs, sketch: Sketch, s: SketchSynthesis, wallSeconds: number): Record<string, unknown> {
+  const r = s.result;
+  return {
+    success: r.success,
+    stopReason: r.stopReason,
+    steps: r.steps,
+    attempts: r.attempts,
+    wallSeconds,
+    compileSeconds: s.compileSeconds,
+    stepsPerSecond: r.stepsPerSecond,
+    loss: r.loss,
+    bestLoss: r.bestLoss,
+    examplesSolved: s.examplesSolved,
+    examples: sketch.dataset.examples.length,
+    assignment: s.params,
+    optimizer: r.optimizer,
+    options: r.options,
+    seed: r.seed,
+    hypers: sketch.hypers,
+    program: args.positionals[0],
+    batch: sketch.batchName,
+    version: VERSION,
+    lossCurve: r.lossCurve,
+  };
+}
+
+function formatSynthesis(sketch: Sketch, s: SketchSynthesis): string {
+  const r = s.result;
+  const n = sketch.dataset.examples.length;
+  const lines: string[] = [];
+  const speed = `${r.steps} steps, ${r.wallSeconds.toFixed(2)} s (${compact(r.stepsPerSecond)} steps/s), compile ${(s.compileSeconds * 1000).toFixed(0)} ms`;
+  lines.push(
+    r.success
+      ? `solved by ${r.optimizer} (seed ${r.seed}) in ${speed}`
+      : `not solved by ${r.optimizer} (seed ${r.seed}; ${r.stopReason}) after ${speed}; the best assignment satisfies ${s.examplesSolved}/${n} examples`,
+  );
+  lines.push('');
+  const tables = paramTables(sketch.program, s.params);
+  if (tables) lines.push(tables, '');
+  lines.push(annotatedSource(sketch.program, sketch.source, s.params), '');
+  lines.push(formatRun(sketch, runExact(sketch.program, sketch.dataset, s.assignment)));
+  return lines.join('\n');
+}

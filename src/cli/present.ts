@@ -1,0 +1,46 @@
+// Shows a synthesized program: the sketch's source with each Param's value beside the lines that use
+// it, and Params that share an index (gate, in1, in2, out per gate) as one table row per index.
+import type { Program } from '../index.ts';
+
+function valueText(v: unknown): string {
+  return Array.isArray(v) ? `[${v.map(valueText).join(' ')}]` : String(v);
+}
+
+/** The program source with `# name = value` after every line that mentions a Param. */
+export function annotatedSource(program: Program, source: string, params: Record<string, unknown>): string {
+  const names = program.groups.filter((g) => g.role === 'param').map((g) => g.name);
+  const all = source.replace(/\s+$/, '').split(/\r\n|\r|\n/);
+  // Skip the header comment block and imports: the reader wants the program, not its preamble.
+  let start = 0;
+  while (start < all.length && /^\s*(#.*|from\s.*|import\s.*)?$/.test(all[start]!)) start++;
+  const lines = all.slice(start);
+  const width = Math.min(72, Math.max(...lines.map((l) => l.length)));
+  return lines
+    .map((line) => {
+      const code = line.replace(/#.*$/, '');
+      const used = names.filter((n) => new RegExp(`(^|[^A-Za-z0-9_.])${n}(?![A-Za-z0-9_])`).test(code));
+      // Declarations show the value too, since the name is right there.
+      if (used.length === 0) return line;
+      return `${line.padEnd(width)}  # ${used.map((n) => `${n} = ${valueText(params[n])}`).join(', ')}`;
+    })
+    .join('\n');
+}
+
+/** Tables of Params that share their dims (e.g. one row per gate); null when no two Params share a shape. */
+export function paramTables(program: Program, params: Record<string, unknown>): string | null {
+  const byShape = new Map<string, string[]>();
+  for (const g of program.groups) {
+    if (g.role !== 'param' || g.dims.length !== 1) continue;
+    const key = g.dims.join('x');
+    byShape.set(key, [...(byShape.get(key) ?? []), g.name]);
+  }
+  const tables: string[] = [];
+  for (const [shape, names] of byShape) {
+    if (names.length < 2) continue;
+    const rows = [['#', ...names]];
+    for (let i = 0; i < Number(shape); i++) rows.push([String(i), ...names.map((n) => valueText((params[n] as unknown[])[i]))]);
+    const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+    tables.push(rows.map((r) => r.map((cell, c) => cell.padStart(widths[c]!)).join('  ')).join('\n'));
+  }
+  return tables.length > 0 ? tables.join('\n\n') : null;
+}

@@ -1,0 +1,71 @@
+// The optimizer registry: names to definitions, generic option validation and construction.
+
+import type { Rng } from '../util/rng.ts';
+import { bop } from './bop.ts';
+import { fmgdEntropy } from './fmgd-entropy.ts';
+import { fmgd } from './fmgd.ts';
+import { gradsearchPlus } from './gradsearch-plus.ts';
+import { gradsearchRa } from './gradsearch-ra.ts';
+import { gradsearch } from './gradsearch.ts';
+import { gumbel } from './gumbel.ts';
+import { neuralReparam } from './neural-reparam.ts';
+import type { Optimizer, OptimizerDefinition, OptimizerProblem } from './optimizer.ts';
+import { describeOption, OptionError, resolveOptions, type ResolvedOptions } from './options.ts';
+import { ste } from './ste.ts';
+import { tempSoftmax } from './temp-softmax.ts';
+
+const definitions: readonly OptimizerDefinition[] = [
+  fmgd,
+  fmgdEntropy,
+  tempSoftmax,
+  gumbel,
+  neuralReparam,
+  ste,
+  bop,
+  gradsearch,
+  gradsearchRa,
+  gradsearchPlus,
+];
+
+const byName = new Map(definitions.map((d) => [d.name, d]));
+
+/** Every registered optimizer, in a stable order (relaxed methods first, as in the paper's Table 1). */
+export function listOptimizers(): readonly OptimizerDefinition[] {
+  return definitions;
+}
+
+/** The definition registered as `name`; throws {@link OptionError} listing the known names. */
+export function getOptimizer(name: string): OptimizerDefinition {
+  const def = byName.get(name);
+  if (!def) throw new OptionError(`unknown optimizer '${name}'; known: ${definitions.map((d) => d.name).join(', ')}`);
+  return def;
+}
+
+/** Validates `raw` against `name`'s schema and fills in defaults (throws {@link OptionError}). */
+export function resolveOptimizerOptions(name: string, raw: Readonly<Record<string, unknown>> = {}): ResolvedOptions {
+  return resolveOptions(name, getOptimizer(name).options, raw);
+}
+
+/** Builds optimizer `name` for `problem` with validated options; returns it with the resolved options. */
+export function createOptimizer(
+  name: string,
+  problem: OptimizerProblem,
+  rng: Rng,
+  raw: Readonly<Record<string, unknown>> = {},
+): { optimizer: Optimizer; options: ResolvedOptions } {
+  const options = resolveOptimizerOptions(name, raw);
+  return { optimizer: getOptimizer(name).create(problem, rng, options), options };
+}
+
+/** A plain-text listing of every optimizer and its options (name, default, accepted values, doc), for `tpt optimizers`. */
+export function formatOptimizers(): string {
+  const lines: string[] = [];
+  for (const def of definitions) {
+    lines.push(`${def.name} (${def.family}): ${def.summary}`);
+    const width = Math.max(0, ...def.options.map((o) => o.name.length));
+    for (const o of def.options) {
+      lines.push(`  ${o.name.padEnd(width)}  = ${String(o.default).padEnd(10)} ${o.doc} (${describeOption(o)})`);
+    }
+  }
+  return lines.join('\n');
+}

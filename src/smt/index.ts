@@ -1,0 +1,4 @@
+// The Z3 backend's public surface: solveSmt, its options and result, the registry description, shutdown.
+export { solveSmt, DEFAULT_ENCODING, type SmtOptions, type SmtResult, type SmtStatus } from './solve.ts';
+export { ENCODINGS, type EncodingName } from './encoding.ts';
+export { shutdownSmt } from './z3.ts';

@@ -1,0 +1,211 @@
+// The synthesis loop: drive one optimizer over an Objective, decode every step, verify each new
+// assignment exactly, stop at the first verified one, at the step budget or at the time limit.
+
+import type { Objective } from '../relax/objective.ts';
+import type { ResolvedOptions } from '../optimizers/options.ts';
+import { createOptimizer, resolveOptimizerOptions } from '../optimizers/registry.ts';
+import { Rng } from '../util/rng.ts';
+import { CurveRecorder, type LossCurve } from './curve.ts';
+import { ProgressThrottle, type Progress } from './progress.ts';
+
+/** Everything one synthesis run needs; see {@link synthesize}. */
+export interface SynthesizeRequest {
+  readonly objective: Objective;
+  /** Exact check of an assignment (one value per ParamSlot). The array is reused: copy to keep it. */
+  readonly verify: (assignment: Int32Array) => boolean;
+  /**
+   * Optional: how good an assignment is (e.g. examples satisfied); higher is better. When given, the
+   * best assignment is the highest-scoring one; otherwise the one current at the lowest loss.
+   */
+  readonly score?: (assignment: Int32Array) => number;
+  /** Registered optimizer name, e.g. `gradsearch-ra`. */
+  readonly optimizer: string;
+  /** Raw optimizer options (numbers, booleans or strings); validated against the optimizer's schema. */
+  readonly options?: Readonly<Record<string, unknown>>;
+  readonly seed: number;
+  /** Total step budget over all attempts. */
+  readonly maxSteps: number;
+  /** Wall-clock limit over all attempts (default: none). */
+  readonly timeLimitSeconds?: number;
+  /** Extra attempts from a fresh init (a forked rng); the step budget is split evenly. Default 0. */
+  readonly restarts?: number;
+  /** Called at most every `progressIntervalSeconds` (default 0.1) and once at the end. */
+  readonly onProgress?: (progress: Progress) => void;
+  readonly progressIntervalSeconds?: number;
+  /** Maximum points kept in the loss curve (default 1024; thinned by halving beyond that). */
+  readonly curvePoints?: number;
+}
+
+/** Why a run stopped. */
+export type StopReason = 'solved' | 'max-steps' | 'time-limit';
+
+/** The outcome of one synthesis run. */
+export interface SynthesisResult {
+  readonly success: boolean;
+  readonly stopReason: StopReason;
+  /** Steps taken over all attempts (each step is one lossAndGradient); at success, the step of success. */
+  readonly steps: number;
+  /** Attempts started (1 + restarts used). */
+  readonly attempts: number;
+  readonly wallSeconds: number;
+  /** Steps per second of the time spent stepping (excluding setup, verify and score calls). */
+  readonly stepsPerSecond: number;
+  /** Time spent in verify and score calls. */
+  readonly verifySeconds: number;
+  /** How many times verify was called (once per new assignment). */
+  readonly verifications: number;
+  /** The loss of the last step (NaN if no step was taken). Losses are reported unweighted (every term weight 1). */
+  readonly loss: number;
+  /** The lowest loss of any step (Infinity if no step was taken). */
+  readonly bestLoss: number;
+  /** The verified solution on success; otherwise the best assignment seen (see `score`). */
+  readonly bestAssignment: Int32Array;
+  /** The score of `bestAssignment`, when a `score` callback was given. */
+  readonly bestScore?: number;
+  /** Loss at step index (0-based), downsampled. */
+  readonly lossCurve: LossCurve;
+  readonly optimizer: string;
+  /** Resolved optimizer options, defaults filled in. */
+  readonly options: ResolvedOptions;
+  readonly seed: number;
+}
+
+/**
+ * Runs `optimizer` on `objective` until an assignment passes `verify`. One step =
+ * `probs` -> `lossAndGradient` -> `update` -> `decode`; the decoded assignment is verified whenever
+ * it changed (the initial one too, before the first step, so `steps` may be 0). Deterministic for a
+ * given seed apart from where a time limit falls. Option errors throw `OptionError` before any work.
+ * The objective's `termWeights` are reset to 1 at the start of every attempt and at the end (only
+ * reweighting optimizers change them).
+ */
+export function synthesize(request: SynthesizeRequest): SynthesisResult {
+  const { objective, verify, score, optimizer: name, seed, maxSteps } = request;
+  const options = resolveOptimizerOptions(name, request.options ?? {});
+  const restarts = Math.max(0, Math.floor(request.restarts ?? 0));
+  const timeLimitMs = (request.timeLimitSeconds ?? Infinity) * 1000;
+  const n = objective.params.length;
+  const grad = new Float64Array(objective.size);
+  const current = new Int32Array(n);
+  const previous = new Int32Array(n);
+  const best = new Int32Array(n);
+  const curve = new CurveRecorder(request.curvePoints ?? 1024);
+  const master = new Rng(seed);
+  const progress = new ProgressThrottle(request.onProgress, request.progressIntervalSeconds ?? 0.1);
+
+  const t0 = performance.now();
+  let verifyMs = 0;
+  let setupMs = 0;
+  let verifications = 0;
+  let steps = 0;
+  let loss = NaN;
+  let bestLoss = Infinity;
+  let bestScore = -Infinity;
+  let stopReason: StopReason = 'max-steps';
+  let attempts = 0;
+
+  // Verifies (and scores) `current`; returns true on success. Time is booked to verifyMs.
+  const check = (): boolean => {
+    const v0 = performance.now();
+    verifications++;
+    const ok = verify(current);
+    if (score) {
+      const s = ok ? Infinity : score(current);
+      if (s > bestScore) {
+        bestScore = s;
+        best.set(current);
+      }
+    }
+    verifyMs += performance.now() - v0;
+    return ok;
+  };
+
+  outer: for (let attempt = 0; attempt <= restarts; attempt++) {
+    const budget = Math.floor(maxSteps / (restarts + 1)) + (attempt < maxSteps % (restarts + 1) ? 1 : 0);
+    if (budget <= 0 && attempt > 0) break;
+    const s0 = performance.now();
+    objective.termWeights.fill(1);
+    const { optimizer } = createOptimizer(name, objective, master.fork(attempt), options);
+    attempts++;
+    optimizer.decode(current);
+    setupMs += performance.now() - s0;
+    if (!score && attempt === 0) best.set(current);
+    if (check()) {
+      stopReason = 'solved';
+      break;
+    }
+    previous.set(current);
+    for (let k = 0; k < budget; k++) {
+      const probs = optimizer.probs(k);
+      loss = unweighted(objective, objective.lossAndGradient(probs, grad));
+      curve.record(steps, loss);
+      if (loss < bestLoss) {
+        bestLoss = loss;
+        if (!score) best.set(previous); // the assignment current when this loss was evaluated
+      }
+      optimizer.update(grad, loss, k);
+      optimizer.decode(current);
+      steps++;
+      if (changed(current, previous)) {
+        if (check()) {
+          stopReason = 'solved';
+          break outer;
+        }
+        previous.set(current);
+      }
+      const now = performance.now();
+      if (now - t0 > timeLimitMs) {
+        stopReason = 'time-limit';
+        break outer;
+      }
+      progress.maybe(now, t0, steps, loss, bestLoss, verifyMs + setupMs);
+    }
+  }
+
+  const wallMs = performance.now() - t0;
+  objective.termWeights.fill(1);
+  const success = stopReason === 'solved';
+  if (success) best.set(current);
+  const steppingSeconds = Math.max(1e-9, (wallMs - verifyMs - setupMs) / 1000);
+  progress.final(performance.now(), t0, steps, loss, bestLoss, verifyMs + setupMs);
+  return {
+    success,
+    stopReason,
+    steps,
+    attempts,
+    wallSeconds: wallMs / 1000,
+    stepsPerSecond: steps / steppingSeconds,
+    verifySeconds: verifyMs / 1000,
+    verifications,
+    loss,
+    bestLoss,
+    bestAssignment: best,
+    ...(score ? { bestScore: success ? score(best) : bestScore } : {}),
+    lossCurve: curve.curve(Number.isNaN(loss) ? undefined : { step: steps - 1, loss }),
+    optimizer: name,
+    options,
+    seed,
+  };
+}
+
+/**
+ * The loss with every term weight 1, from the weighted loss and the per-term losses, so that runs
+ * which reweight the loss report losses comparable with runs that do not.
+ */
+function unweighted(objective: Objective, loss: number): number {
+  const w = objective.termWeights;
+  const terms = objective.termLosses;
+  let weighted = 0;
+  let plain = 0;
+  let differs = false;
+  for (let t = 0; t < w.length; t++) {
+    if (w[t] !== 1) differs = true;
+    weighted += w[t] * terms[t];
+    plain += terms[t];
+  }
+  return differs && weighted !== 0 ? (loss * plain) / weighted : loss;
+}
+
+function changed(a: Int32Array, b: Int32Array): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return true;
+  return false;
+}

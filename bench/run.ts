@@ -2,6 +2,7 @@
 import { loadSketch, type Sketch } from '../src/index.ts';
 import { benchEvaluator } from './evaluator.ts';
 import { benchLowering } from './lowering.ts';
+import { benchSynthStep } from './synth-step.ts';
 
 function sketch(path: string, options: Parameters<typeof loadSketch>[1]): Sketch {
   const r = loadSketch(path, options);
@@ -19,3 +20,4 @@ if (!only || only === 'evaluator') {
     }),
   );
 }
+if (!only || only === 'synth') console.log('\n' + benchSynthStep());

@@ -21,7 +21,7 @@ export function readBatches(root: JsonNode, out: Diagnostic[]): RawBatch[] {
     out.push(error('data-format', 'a data file holds a list of batches {"batch_name", "hypers", "instances"}', root.span));
     return [];
   }
-  if (list.length > 0 && list.every((b) => b.kind === 'object' && !b.entries.has('instances'))) {
+  if (list.length > 0 && list.every((b) => b.kind === 'object' && !b.entries.has('instances') && !b.entries.has('batch_name'))) {
     return [{ name: 'default', hypers: null, instances: list, span: root.span }];
   }
   const batches: RawBatch[] = [];

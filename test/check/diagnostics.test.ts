@@ -1,6 +1,7 @@
 // One failing snippet per diagnostic code, asserting the code and where it points.
 import { describe, expect, it } from 'vitest';
 import { codesAt, dedent } from '../helpers/sketch.ts';
+import { loadSketch } from '../../src/index.ts';
 
 const HEAD = 'from dummy import Hyper, Param, Var, Input, Output, Runtime, Inline\n';
 
@@ -64,5 +65,32 @@ describe('diagnostic codes', () => {
           a.set_to(missing)
     `);
     expect(codesAt(src)).toEqual(['unknown-name@3:14']);
+  });
+});
+
+describe('diagnostic codes of data, hypers and params', () => {
+  const program = 'N = Hyper()\nx = Input(2)\ny = Output(2)\ny.set_to(x)\n';
+  it.each([
+    ['hypers-format', { hypersText: '{"s": {"N": "two"}}' }, 'hypers-format@1:13'],
+    ['unknown-hyper-set', { hypersText: '{"s": {"N": 2}}', dataText: '[{"batch_name": "b", "hypers": "t", "instances": [{"x": 1, "y": 1}]}]' }, 'unknown-hyper-set@1:2'],
+    ['data-format', { hypersText: '{"s": {"N": 2}}', dataText: '[{"batch_name": "b", "hypers": "s"}]' }, 'data-format@1:2'],
+    ['data-unknown-field', { hypersText: '{"s": {"N": 2}}', dataText: '[{"batch_name": "b", "hypers": "s", "instances": [{"x": 1, "y": 1, "z": 0}]}]' }, 'data-unknown-field@1:68'],
+  ] as const)('%s', (_code, options, expected) => {
+    expect(codesAt(program, options)).toContain(expected);
+  });
+
+  it('overflow and too-large', () => {
+    expect(codesAt('C = 10 ** 400\n')).toContain('overflow@1:5');
+    expect(codesAt('x = Var(2)[100000, 100000]\n')).toContain('too-large@1:5');
+  });
+
+  it('table-too-large', () => {
+    const src = '@Runtime([8192, 4096], 2)\ndef f(a, b): return 0\nx = Var(2)\nx.set_to(f(0, 0))\n';
+    expect(codesAt(src)).toContain('table-too-large@2:5');
+  });
+
+  it('file', () => {
+    const r = loadSketch('no/such/file.tpt');
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['file']);
   });
 });

@@ -3,6 +3,7 @@ import { loadSketch, type Sketch } from '../src/index.ts';
 import { benchEvaluator } from './evaluator.ts';
 import { benchLowering } from './lowering.ts';
 import { benchSynthStep } from './synth-step.ts';
+import { benchNets } from './nets.ts';
 
 function sketch(path: string, options: Parameters<typeof loadSketch>[1]): Sketch {
   const r = loadSketch(path, options);
@@ -21,3 +22,4 @@ if (!only || only === 'evaluator') {
   );
 }
 if (!only || only === 'synth') console.log('\n' + benchSynthStep());
+if (!only || only === 'nets') console.log('\n' + benchNets());

@@ -8,7 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'dist');
-const entries = { tpt: 'src/cli/main.ts' };
+const entries = { tpt: 'src/cli/main.ts', 'compare-worker': 'src/compare/worker.ts' };
 
 function newestSource() {
   let newest = statSync(join(root, 'package-lock.json')).mtimeMs;
@@ -25,7 +25,9 @@ function newestSource() {
 }
 
 const stamp = join(outDir, 'tpt.mjs');
-if (!existsSync(stamp) || statSync(stamp).mtimeMs < newestSource()) {
+const built = (name) => join(outDir, `${name}.mjs`);
+const newest = newestSource();
+if (Object.keys(entries).some((name) => !existsSync(built(name)) || statSync(built(name)).mtimeMs < newest)) {
   const { build } = await import('esbuild');
   const tmp = join(outDir, `.build-${process.pid}`);
   mkdirSync(tmp, { recursive: true });

@@ -1,6 +1,6 @@
 // Shared CLI pieces: the sketch flags every command takes, loading with rendered diagnostics, output helpers.
 import { readFileSync } from 'node:fs';
-import { loadSketch, parseJson, readParams, renderDiagnostic, type Diagnostic, type Sketch } from '../index.ts';
+import { loadSketch, parseJson, readParams, readRealParams, renderDiagnostic, type Diagnostic, type Sketch } from '../index.ts';
 import { flagList, flagString, parseSets, type FlagSpec, type ParsedArgs } from './args.ts';
 
 export const SKETCH_FLAGS: readonly FlagSpec[] = [
@@ -40,8 +40,12 @@ export function loadFromArgs(args: ParsedArgs): Sketch {
   return result.sketch;
 }
 
-/** Reads a params file for the sketch's program (values indexed by variable id). */
+/** Reads a params file for the sketch's program: discrete values indexed by variable id, and real Params. */
 export function loadParams(sketch: Sketch, path: string): Int32Array {
+  return loadAllParams(sketch, path).discrete;
+}
+
+export function loadAllParams(sketch: Sketch, path: string): { discrete: Int32Array; real: Float64Array | undefined } {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -53,9 +57,10 @@ export function loadParams(sketch: Sketch, path: string): Int32Array {
   const parsed = parseJson(text, path);
   diagnostics.push(...parsed.diagnostics);
   const values = parsed.node ? readParams(sketch.program, parsed.node, diagnostics) : null;
+  const real = parsed.node && sketch.program.real ? readRealParams(sketch.program, parsed.node, diagnostics) : undefined;
   printDiagnostics(diagnostics, sources);
-  if (!values) throw new ReportedFailure(1);
-  return values;
+  if (!values || real === null) throw new ReportedFailure(1);
+  return { discrete: values, real };
 }
 
 /** Bad usage or input explained in one line; main prints `tpt: message` and exits 1. */

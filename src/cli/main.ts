@@ -6,11 +6,13 @@ import { gradCommand } from './commands/grad.ts';
 import { tapeCommand } from './commands/tape.ts';
 import { synthCommand } from './commands/synth.ts';
 import { optimizersCommand } from './commands/optimizers.ts';
+import { compareCommand } from './commands/compare.ts';
+import { mergeCommand } from './commands/merge.ts';
 import { parseArgs, UsageError } from './args.ts';
 import { ReportedFailure, UserError } from './common.ts';
 import type { Command } from './command.ts';
 
-const COMMANDS: readonly Command[] = [synthCommand, checkCommand, runCommand, irCommand, gradCommand, tapeCommand, optimizersCommand];
+const COMMANDS: readonly Command[] = [synthCommand, checkCommand, runCommand, irCommand, gradCommand, tapeCommand, optimizersCommand, compareCommand, mergeCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -3,6 +3,8 @@ import type { JsonNode } from './json.ts';
 import type { Program } from '../ir/ir.ts';
 import { DONT_CARE, type Dataset, type Example } from './dataset.ts';
 import { readGroupValues } from './values.ts';
+import { readRealValues } from './real-values.ts';
+import type { RealTensor } from '../ir/real.ts';
 import { error, type Diagnostic } from '../util/diagnostics.ts';
 
 /** One batch of a data file, not yet checked against a program. */
@@ -64,15 +66,25 @@ export function buildDataset(program: Program, batch: RawBatch | null, out: Diag
   const inputVars = inputGroups.flatMap((g) => g.vars);
   const observedVars = [...outputGroups.flatMap((g) => g.vars), ...program.observations.map((o) => o.variable)];
   const observedConst = program.observations.map((o) => o.value);
+  const tensors = program.real?.tensors ?? [];
+  const realIn = tensors.filter((t) => t.role === 'input');
+  const realOut = batch ? tensors.filter((t) => t.role === 'output') : [];
+  const real = program.real ? { realInputs: realIn.map((t) => t.id), realOutputs: realOut.map((t) => t.id) } : {};
   if (!batch) {
-    if (inputVars.length > 0) {
-      out.push(error('data-missing', `the program reads Input ${inputGroups[0]!.name} but no data file was found: give --data FILE`, inputGroups[0]!.span));
+    const missing = inputGroups[0] ?? realIn[0];
+    if (missing) {
+      out.push(error('data-missing', `the program reads Input ${missing.name} but no data file was found: give --data FILE`, missing.span));
       return null;
     }
-    return { inputVars, observedVars, examples: [{ name: 'program', inputs: new Int32Array(0), expected: Int32Array.from(observedConst) }] };
+    const realExample = program.real ? { realInputs: new Float64Array(0), realExpected: new Float64Array(0) } : {};
+    return { inputVars, observedVars, examples: [{ name: 'program', inputs: new Int32Array(0), expected: Int32Array.from(observedConst), ...realExample }], ...real };
   }
   const before = out.length;
-  const known = new Set(program.groups.filter((g) => g.role === 'input' || g.role === 'output').map((g) => g.name));
+  const known = new Set([
+    ...program.groups.filter((g) => g.role === 'input' || g.role === 'output').map((g) => g.name),
+    ...realIn.map((t) => t.name),
+    ...realOut.map((t) => t.name),
+  ]);
   const examples: Example[] = [];
   batch.instances.forEach((inst, i) => {
     if (inst.kind !== 'object') {
@@ -100,13 +112,30 @@ export function buildDataset(program: Program, batch: RawBatch | null, out: Diag
       }
       return ok ? values : null;
     };
+    const readReal = (list: readonly RealTensor[], allowNull: boolean): Float64Array | null => {
+      const values = new Float64Array(list.reduce((n, t) => n + t.size, 0));
+      let at = 0;
+      let ok = true;
+      for (const t of list) {
+        const entry = inst.entries.get(t.name);
+        const v = entry
+          ? readRealValues(entry.value, t, allowNull, `instance ${i}: ${t.name}`, out)
+          : (out.push(error('data-missing', `instance ${i} of batch ${batch.name} has no value for ${t.name}`, inst.span)), null);
+        if (v) values.set(v, at);
+        else ok = false;
+        at += t.size;
+      }
+      return ok ? values : null;
+    };
     const inputs = read(inputGroups, false);
     const outputs = read(outputGroups, true);
-    if (inputs && outputs) {
+    const realInputs = readReal(realIn, false);
+    const realExpected = readReal(realOut, true);
+    if (inputs && outputs && realInputs && realExpected) {
       const expected = new Int32Array(observedVars.length).fill(DONT_CARE);
       expected.set(outputs, 0);
       expected.set(observedConst, outputs.length);
-      examples.push({ name: `${batch.name}[${i}]`, inputs, expected });
+      examples.push({ name: `${batch.name}[${i}]`, inputs, expected, ...(program.real ? { realInputs, realExpected } : {}) });
     }
   });
   if (out.slice(before).some((d) => d.severity === 'error')) return null;
@@ -114,5 +143,5 @@ export function buildDataset(program: Program, batch: RawBatch | null, out: Diag
     out.push(error('data-missing', `batch ${batch.name} has no instances`, batch.span));
     return null;
   }
-  return { inputVars, observedVars, examples };
+  return { inputVars, observedVars, examples, ...real };
 }

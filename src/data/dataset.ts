@@ -9,6 +9,10 @@ export interface Example {
   readonly inputs: Int32Array;
   /** Expected values of `Dataset.observedVars`, aligned by position; DONT_CARE when masked. */
   readonly expected: Int32Array;
+  /** Values of `Dataset.realInputs`, concatenated in order (absent when the program has none). */
+  readonly realInputs?: Float64Array;
+  /** Expected values of `Dataset.realOutputs`, concatenated in order; NaN where masked (`null`). */
+  readonly realExpected?: Float64Array;
 }
 
 export interface Dataset {
@@ -17,4 +21,8 @@ export interface Dataset {
   /** Variable ids compared per example: every Output, then every `observe_value` target. */
   readonly observedVars: readonly number[];
   readonly examples: readonly Example[];
+  /** Real Input tensors (ids into `Program.real.tensors`) fed per example. */
+  readonly realInputs?: readonly number[];
+  /** Real Output tensors observed per example (with squared error). */
+  readonly realOutputs?: readonly number[];
 }

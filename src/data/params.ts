@@ -1,7 +1,9 @@
 // Param values files (`tpt run --params F`): param name -> int or nested int arrays shaped like its dims.
 import type { JsonNode } from './json.ts';
 import type { Program } from '../ir/ir.ts';
+import type { RealTensor } from '../ir/real.ts';
 import { readGroupValues, shapeValues } from './values.ts';
+import { readRealValues, shapeReal } from './real-values.ts';
 import { error, type Diagnostic } from '../util/diagnostics.ts';
 
 /** Reads a params object into an array indexed by variable id (-1 for non-Params). */
@@ -26,7 +28,7 @@ export function readParams(program: Program, root: JsonNode, out: Diagnostic[]):
     const v = readGroupValues(entry.value, g, false, g.name, out);
     if (v) g.vars.forEach((id, i) => (values[id] = v[i]!));
   }
-  const names = new Set(params.map((g) => g.name));
+  const names = new Set([...params.map((g) => g.name), ...realParamTensors(program).map((t) => t.name)]);
   for (const [name, entry] of obj.entries) {
     if (!names.has(name)) out.push({ ...error('params-unknown', `'${name}' is not a Param of the program`, entry.key), severity: 'warning' });
   }
@@ -34,11 +36,42 @@ export function readParams(program: Program, root: JsonNode, out: Diagnostic[]):
 }
 
 /** The params object for an assignment indexed by variable id: the format `readParams` accepts. */
-export function paramsToJson(program: Program, values: ArrayLike<number>): Record<string, unknown> {
+export function paramsToJson(program: Program, values: ArrayLike<number>, real?: ArrayLike<number>): Record<string, unknown> {
   const result: Record<string, unknown> = {};
   for (const g of program.groups) {
     if (g.role !== 'param') continue;
     result[g.name] = shapeValues(g.vars.map((id) => values[id]!), g.dims);
   }
+  if (real) {
+    for (const t of realParamTensors(program)) result[t.name] = shapeReal(Array.prototype.slice.call(real, t.offset, t.offset + t.size) as number[], t.shape);
+  }
   return result;
+}
+
+function realParamTensors(program: Program): RealTensor[] {
+  return (program.real?.tensors ?? []).filter((t) => t.role === 'param');
+}
+
+/**
+ * Reads the real Params of a params object (JSON numbers or nested arrays shaped like each tensor) into
+ * the flat real-parameter vector (`Program.real.paramSize` values). Discrete entries are left to
+ * `readParams`; an empty vector for a program without real Params.
+ */
+export function readRealParams(program: Program, root: JsonNode, out: Diagnostic[]): Float64Array | null {
+  const real = new Float64Array(program.real?.paramSize ?? 0);
+  if (root.kind !== 'object') return null;
+  const assignment = root.entries.get('assignment')?.value;
+  const obj = assignment?.kind === 'object' && root.entries.has('success') ? assignment : root;
+  if (obj.kind !== 'object') return null;
+  const before = out.length;
+  for (const t of realParamTensors(program)) {
+    const entry = obj.entries.get(t.name);
+    if (!entry) {
+      out.push(error('params-missing', `no value for real Param ${t.name}`, obj.span));
+      continue;
+    }
+    const v = readRealValues(entry.value, t, false, t.name, out);
+    if (v) real.set(v, t.offset);
+  }
+  return out.slice(before).some((d) => d.severity === 'error') ? null : real;
 }

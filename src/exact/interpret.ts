@@ -1,7 +1,9 @@
 // The exact interpreter: runs the lowered program with concrete Param values on each example.
 // It is the living definition of what a program means; every optimizer's answer is judged by it.
 import type { Program, Stmt } from '../ir/ir.ts';
-import { DONT_CARE, type Dataset } from '../data/dataset.ts';
+import { DONT_CARE, type Dataset, type Example } from '../data/dataset.ts';
+import { runRealExample } from './real.ts';
+import { exampleLoss, reduceLosses, type ExampleLoss } from './real-loss.ts';
 
 /** Marks an unset variable in a run's value array. */
 export const UNSET = -1;
@@ -17,6 +19,12 @@ export interface ExampleRun {
   readonly faults: readonly RuntimeFault[];
   /** Positions into `Dataset.observedVars` whose produced value differs from the expected one. */
   readonly mismatches: readonly number[];
+  /** Programs with real values: the produced `Dataset.realOutputs`, concatenated (NaN where unset). */
+  readonly realOutputs?: Float64Array;
+  /** Positions into `realOutputs` farther than the target's tolerance from the expected value. */
+  readonly realMismatches?: readonly number[];
+  /** Programs with real values: this example's terms of the data loss. */
+  readonly loss?: ExampleLoss;
 }
 
 export interface ExactResult {
@@ -24,13 +32,23 @@ export interface ExactResult {
   /** True when every example has no fault and no mismatch. */
   readonly solved: boolean;
   readonly examplesSolved: number;
+  /**
+   * Programs with real values: the data loss under the program's conventions (squared error of real
+   * Outputs, negative log-likelihood of Bernoulli / Categorical draws, `-log(match + epsilon)` of other
+   * observations), reduced over examples as the settings say; no regulariser.
+   */
+  readonly loss?: number;
 }
+
+/** Added inside the logs of the exact data loss, as in the relaxed evaluator's default. */
+export const EXACT_EPSILON = 1e-7;
 
 /**
  * Runs `program` on every example with `params[v]` the value of each Param variable `v`
- * (an array indexed by variable id; entries for non-Param variables are ignored).
+ * (an array indexed by variable id; entries for non-Param variables are ignored) and, for a program
+ * with real values, `real` the flat real-parameter vector (`Program.real.paramSize` values).
  */
-export function runExact(program: Program, dataset: Dataset, params: ArrayLike<number>): ExactResult {
+export function runExact(program: Program, dataset: Dataset, params: ArrayLike<number>, real: ArrayLike<number> = NO_REAL): ExactResult {
   const examples: ExampleRun[] = [];
   let examplesSolved = 0;
   for (const example of dataset.examples) {
@@ -39,20 +57,48 @@ export function runExact(program: Program, dataset: Dataset, params: ArrayLike<n
     dataset.inputVars.forEach((v, i) => (values[v] = example.inputs[i]!));
     const faults: RuntimeFault[] = [];
     execute(program, program.body, values, faults);
+    const realPart = program.real ? runReal(program, dataset, example, values, real, faults) : null;
     const mismatches: number[] = [];
     dataset.observedVars.forEach((v, i) => {
       const want = example.expected[i]!;
       if (want !== DONT_CARE && values[v] !== want) mismatches.push(i);
     });
-    if (faults.length === 0 && mismatches.length === 0) examplesSolved++;
-    examples.push({ values, faults, mismatches });
+    const realMismatches = realPart?.mismatches ?? [];
+    if (faults.length === 0 && mismatches.length === 0 && realMismatches.length === 0) examplesSolved++;
+    examples.push({ values, faults, mismatches, ...(realPart ? { realOutputs: realPart.outputs, realMismatches, loss: realPart.loss } : {}) });
   }
-  return { examples, solved: examplesSolved === dataset.examples.length, examplesSolved };
+  const loss = program.real ? { loss: reduceLosses(program.real.settings, examples.map((e) => e.loss!)) } : {};
+  return { examples, solved: examplesSolved === dataset.examples.length, examplesSolved, ...loss };
+}
+
+const NO_REAL = new Float64Array(0);
+
+/** Runs the real part of one example after its discrete statements; scores its real observations. */
+function runReal(program: Program, dataset: Dataset, example: Example, values: Int32Array, real: ArrayLike<number>, faults: RuntimeFault[]) {
+  const realFaults: { message: string }[] = [];
+  const run = runRealExample(program, values, real, dataset.realInputs ?? [], example.realInputs, UNSET, realFaults);
+  for (const f of realFaults) faults.push({ variable: -1, message: f.message });
+  const outputs = new Float64Array(example.realExpected?.length ?? 0);
+  let at = 0;
+  for (const id of dataset.realOutputs ?? []) {
+    const t = program.real!.tensors[id]!;
+    const v = run.tensors[id];
+    for (let i = 0; i < t.size; i++) outputs[at + i] = v ? v[i]! : Number.NaN;
+    at += t.size;
+  }
+  const tolerance = program.real!.settings.target.tolerance;
+  const mismatches: number[] = [];
+  outputs.forEach((o, i) => {
+    const want = example.realExpected![i]!;
+    if (!Number.isNaN(want) && !(Math.abs(o - want) <= tolerance)) mismatches.push(i);
+  });
+  const loss = exampleLoss(program, dataset, example, values, run, outputs, EXACT_EPSILON);
+  return { outputs, mismatches, loss };
 }
 
 /** True when `params` solves every example; stops at the first failing example. */
-export function solves(program: Program, dataset: Dataset, params: ArrayLike<number>): boolean {
-  return createChecker(program, dataset).solves(params);
+export function solves(program: Program, dataset: Dataset, params: ArrayLike<number>, real?: ArrayLike<number>): boolean {
+  return createChecker(program, dataset).solves(params, real);
 }
 
 /**
@@ -60,9 +106,16 @@ export function solves(program: Program, dataset: Dataset, params: ArrayLike<num
  * can verify an assignment on every step without allocating.
  */
 export function createChecker(program: Program, dataset: Dataset): {
-  solves(params: ArrayLike<number>): boolean;
-  examplesSolved(params: ArrayLike<number>): number;
+  solves(params: ArrayLike<number>, real?: ArrayLike<number>): boolean;
+  examplesSolved(params: ArrayLike<number>, real?: ArrayLike<number>): number;
 } {
+  if (program.real) {
+    // Real programs allocate per run anyway; the checker is runExact's verdict.
+    return {
+      solves: (params, real) => runExact(program, dataset, params, real).solved,
+      examplesSolved: (params, real) => runExact(program, dataset, params, real).examplesSolved,
+    };
+  }
   const values = new Int32Array(program.vars.length);
   const faults: RuntimeFault[] = [];
   const paramIds = program.vars.filter((v) => v.role === 'param').map((v) => v.id);

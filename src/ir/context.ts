@@ -1,11 +1,26 @@
 // Shared state of one lowering: the IR being built, diagnostics, and definite-assignment tracking per path.
 import type { IrVar, Observation, Stmt, Table, VarGroup, VarRole } from './ir.ts';
+import { RealState } from './real-context.ts';
 import { DiagnosticError, error, type Diagnostic, type Span } from '../util/diagnostics.ts';
 
 /** Which variables are written on the current path: definitely (every path) or possibly (some path). */
 export interface PathState {
   definite: Uint8Array;
   possible: Uint8Array;
+}
+
+/** Joins the states that several branches reached from one start: definite on all, possible on any. */
+export function joinStates(states: readonly PathState[]): PathState {
+  const n = Math.max(...states.map((s) => s.definite.length));
+  const definite = new Uint8Array(n).fill(1);
+  const possible = new Uint8Array(n);
+  for (const s of states) {
+    for (let i = 0; i < n; i++) {
+      definite[i]! &= s.definite[i] ?? 0;
+      possible[i]! |= s.possible[i] ?? 0;
+    }
+  }
+  return { definite, possible };
 }
 
 export class LowerContext {
@@ -24,6 +39,12 @@ export class LowerContext {
   state: PathState = { definite: new Uint8Array(64), possible: new Uint8Array(64) };
   /** Nesting depth of @Inline expansions, to stop runaway recursion. */
   inlineDepth = 0;
+  /** Real declarations, bridges and settings (real-context.ts); empty for a discrete program. */
+  readonly real = new RealState();
+  /** Discrete variables assigned inside some case split (a real-valued branch may not test them). */
+  readonly assignedInCase = new Set<number>();
+  /** Current nesting depth of case splits. */
+  caseDepth = 0;
 
   constructor(readonly file: string, readonly hypers: Readonly<Record<string, number>>) {}
 
@@ -75,6 +96,9 @@ export class LowerContext {
   /** Records a read; reports a variable not written on every path reaching here. */
   noteRead(id: number, span: Span): void {
     const v = this.vars[id]!;
+    if (this.real.bridged.has(id)) {
+      this.fail('unsupported', `${v.name} is drawn from Bernoulli or Categorical: it can only be observed, not read by other statements`, span);
+    }
     if (v.role === 'input' && !this.inputWritten.has(id)) this.inputRead.add(id);
     if (!this.state.definite[id]) {
       const how = this.state.possible[id] ? 'is not set on every path reaching this read' : 'is read before it is set';
@@ -102,34 +126,26 @@ export class LowerContext {
       this.report('write-twice', `${v.name} is ${how}: a variable is written at most once on every path`, span);
     }
     this.state.definite[id] = this.state.possible[id] = 1;
+    if (this.caseDepth > 0) this.assignedInCase.add(id);
   }
 
   /** Runs `lower` once per branch from the same starting state and joins the resulting states. */
   branches<T>(count: number, lower: (branch: number) => T): T[] {
-    const start = { definite: this.state.definite.slice(), possible: this.state.possible.slice() };
+    const copy = (p: PathState): PathState => ({ definite: p.definite.slice(), possible: p.possible.slice() });
+    const start = copy(this.state);
+    const realStart = copy(this.real.state);
     const results: T[] = [];
-    let definite: Uint8Array | null = null;
-    let possible: Uint8Array | null = null;
+    const ends: PathState[] = [];
+    const realEnds: PathState[] = [];
     for (let b = 0; b < count; b++) {
-      this.state = { definite: start.definite.slice(), possible: start.possible.slice() };
+      this.state = copy(start);
+      this.real.state = copy(realStart);
       results.push(lower(b));
-      const s = this.state;
-      if (!definite || !possible) {
-        definite = s.definite.slice();
-        possible = s.possible.slice();
-      } else {
-        const n = Math.max(definite.length, s.definite.length);
-        const d2 = new Uint8Array(n);
-        const p2 = new Uint8Array(n);
-        for (let i = 0; i < n; i++) {
-          d2[i] = (definite[i] ?? 0) & (s.definite[i] ?? 0);
-          p2[i] = (possible[i] ?? 0) | (s.possible[i] ?? 0);
-        }
-        definite = d2;
-        possible = p2;
-      }
+      ends.push(this.state);
+      realEnds.push(this.real.state);
     }
-    this.state = definite && possible ? { definite, possible } : start;
+    this.state = ends.length > 0 ? joinStates(ends) : start;
+    this.real.state = realEnds.length > 0 ? joinStates(realEnds) : realStart;
     return results;
   }
 }

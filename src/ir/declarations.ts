@@ -4,6 +4,8 @@ import type { VarRole } from './ir.ts';
 import type { LowerContext } from './context.ts';
 import { evaluate, evaluateInt } from './evaluate.ts';
 import type { Scope, Value } from './values.ts';
+import { applySetting, declareReal, isSetting } from './real-declarations.ts';
+import { isRealExpr, lowerReal } from './real-lower.ts';
 
 const ROLES: Record<string, VarRole> = { Param: 'param', Var: 'var', Input: 'input', Output: 'output' };
 
@@ -27,6 +29,8 @@ export function evaluateDefinition(ctx: LowerContext, name: string, value: Expr,
   if (declaration && ROLES[declaration.kind] && scope.lookup(declaration.kind)?.kind === 'builtin') {
     return declare(ctx, name, declaration, scope);
   }
+  if (isSetting(value, scope)) return applySetting(ctx, value, scope);
+  if (isRealExpr(value, scope)) return { kind: 'real', expr: lowerReal(ctx, value, scope) };
   return evaluate(ctx, value, scope);
 }
 
@@ -46,13 +50,15 @@ function declarationParts(value: Expr): DeclarationParts | null {
 
 function declare(ctx: LowerContext, name: string, d: DeclarationParts, scope: Scope): Value {
   const role = ROLES[d.kind]!;
+  const first = d.call.args[0];
+  if (first?.kind === 'name' && first.name === 'Real' && scope.lookup('Real')?.kind === 'builtin') {
+    return declareReal(ctx, name, role, d.call, d.dims, scope);
+  }
+  if (d.call.keywords.length > 0) ctx.fail('unsupported', `${d.kind}(D) takes no keyword arguments`, d.call.keywords[0]!.span);
   if (d.call.args.length !== 1) {
     ctx.fail('arity', `${d.kind}(D) takes exactly one argument, the domain size`, d.call.span);
   }
   const domainExpr = d.call.args[0]!;
-  if (domainExpr.kind === 'name' && domainExpr.name === 'Real') {
-    ctx.fail('unsupported', 'real-valued declarations are not supported yet', domainExpr.span);
-  }
   const domain = evaluateInt(ctx, domainExpr, scope, 'a domain size');
   if (domain < 1) ctx.fail('domain-size', `a domain needs at least one value, got ${domain}`, domainExpr.span);
   const dims = d.dims.map((e) => {

@@ -1,6 +1,7 @@
 // The lowered program: hypers bound, loops unrolled, macros expanded, @Runtime functions tabulated,
 // arrays flattened into scalar variables. Straight-line code with case nodes; the input of every backend.
 import type { Span } from '../util/diagnostics.ts';
+import type { RealProgram } from './real.ts';
 
 export type VarRole = 'param' | 'var' | 'input' | 'output';
 
@@ -75,4 +76,9 @@ export interface Program {
   readonly tables: readonly Table[];
   readonly body: readonly Stmt[];
   readonly observations: readonly Observation[];
+  /**
+   * Real-valued tensors, statements, bridges and settings (see real.ts); absent for a purely discrete
+   * program. Its statements run after `body`, and its bridges feed only observations.
+   */
+  readonly real?: RealProgram;
 }

@@ -2,6 +2,9 @@
 // `if x == k` / `with x as v` into case nodes over scalar variables. Reports binding-time diagnostics.
 import type { Expr, IfBranch, Module, Stmt as AstStmt } from '../syntax/ast.ts';
 import type { CaseBranch, Program, Source, Stmt } from './ir.ts';
+import type { RealProgram, RealStmt } from './real.ts';
+import { applySetting, isSetting } from './real-declarations.ts';
+import { lowerBridge, lowerRealSet } from './real-statements.ts';
 import { LowerContext } from './context.ts';
 import { evaluate, evaluateInt, evaluateVar } from './evaluate.ts';
 import { defineFunction, evaluateDefinition } from './declarations.ts';
@@ -28,6 +31,7 @@ export function lowerModule(module: Module, hypers: Readonly<Record<string, numb
   const lowerer = new Lowerer(ctx);
   const body: Stmt[] = [];
   lowerer.statements(module.body, scope, body);
+  for (const t of ctx.real.unsetOutputs()) ctx.report('read-before-write', `Output ${t.name} is not set on every path through the program`, t.span);
   if (ctx.diagnostics.length > 0) return { program: null, diagnostics: ctx.diagnostics, hyperNames: ctx.hyperNames };
   for (const group of ctx.groups) {
     if (group.role !== 'output') continue;
@@ -48,13 +52,23 @@ export function lowerModule(module: Module, hypers: Readonly<Record<string, numb
     tables: ctx.tables,
     body,
     observations: ctx.observations,
+    ...(ctx.real.tensors.length > 0 || ctx.real.bridges.length > 0 ? { real: realProgram(ctx, lowerer.realBody) } : {}),
   };
   return { program: ctx.diagnostics.length > 0 ? null : program, diagnostics: ctx.diagnostics, hyperNames: ctx.hyperNames };
 }
 
+function realProgram(ctx: LowerContext, body: readonly RealStmt[]): RealProgram {
+  const r = ctx.real;
+  return { tensors: r.tensors, paramSize: r.paramSize, body, bridges: r.bridges, settings: { ...r.settings } };
+}
+
 class Lowerer {
   private emitted = 0;
-  private caseDepth = 0;
+  /** Where real statements go: the program's real body, or the branch being lowered. */
+  realOut: RealStmt[] = [];
+  readonly realBody = this.realOut;
+  /** Subjects of the case splits enclosing the statement being lowered, innermost last. */
+  private readonly subjects: number[] = [];
 
   constructor(private readonly ctx: LowerContext) {}
 
@@ -117,6 +131,10 @@ class Lowerer {
     if (expr.kind !== 'call') {
       ctx.fail('unsupported', 'a statement must be a call such as x.set_to(e); this expression has no effect', expr.span);
     }
+    if (isSetting(expr, scope)) {
+      applySetting(ctx, expr, scope);
+      return;
+    }
     if (expr.keywords.length > 0) ctx.fail('unsupported', 'keyword arguments are not supported here', expr.keywords[0]!.span);
     if (expr.callee.kind === 'attribute') {
       this.method(expr.callee.target, expr.callee.name, expr.callee.span, expr.args, expr.span, scope, out);
@@ -135,16 +153,22 @@ class Lowerer {
       ctx.fail('unsupported', `unknown method '${name}': use set_to, set_to_constant or observe_value`, nameSpan);
     }
     if (args.length !== 1) ctx.fail('arity', `${name} takes exactly one argument (${args.length} given)`, span);
+    if (lowerBridge(ctx, targetExpr, name, args[0]!, span, scope)) return;
+    const real = lowerRealSet(ctx, targetExpr, name, args[0]!, span, scope, this.subjects);
+    if (real) {
+      this.realOut.push(real);
+      return;
+    }
     const target = evaluateVar(ctx, targetExpr, scope);
     const v = ctx.vars[target]!;
     const arg = args[0]!;
     if (name === 'observe_value') {
-      if (this.caseDepth > 0) ctx.fail('unsupported', 'observe_value must not depend on a case split: move it out of the if/with', span);
+      if (ctx.caseDepth > 0) ctx.fail('unsupported', 'observe_value must not depend on a case split: move it out of the if/with', span);
       const value = evaluateInt(ctx, arg, scope, 'an observed value');
       if (value < 0 || value >= v.domain) {
         ctx.fail('domain-mismatch', `observed value ${value} is outside the domain 0..${v.domain - 1} of ${v.name}`, arg.span);
       }
-      ctx.noteRead(target, targetExpr.span);
+      if (!ctx.real.bridged.has(target)) ctx.noteRead(target, targetExpr.span);
       ctx.observations.push({ variable: target, value, span });
       return;
     }
@@ -243,18 +267,31 @@ class Lowerer {
     });
   }
 
-  /** Emits a case node whose branch b covers `values[b]`; `lower` fills each branch body. */
+  /**
+   * Emits a case node whose branch b covers `values[b]`; `lower` fills each branch body. Real statements
+   * of the branches form a parallel real case node (the discrete one is left out when it is empty).
+   */
   private emitCase(subject: number, values: number[][], span: Span, out: Stmt[], lower: (branch: number, body: Stmt[]) => void): void {
-    this.caseDepth++;
+    const ctx = this.ctx;
+    const outerReal = this.realOut;
+    const realBodies: RealStmt[][] = [];
+    ctx.caseDepth++;
+    this.subjects.push(subject);
     try {
-      const branches = this.ctx.branches<CaseBranch>(values.length, (b) => {
+      const branches = ctx.branches<CaseBranch>(values.length, (b) => {
         const body: Stmt[] = [];
+        this.realOut = [];
+        realBodies.push(this.realOut);
         lower(b, body);
         return { values: values[b]!, body };
       });
-      this.emit(out, { kind: 'case', subject, branches, span }, span);
+      const hasReal = realBodies.some((r) => r.length > 0);
+      if (!hasReal || branches.some((b) => b.body.length > 0)) this.emit(out, { kind: 'case', subject, branches, span }, span);
+      if (hasReal) outerReal.push({ kind: 'case', subject, branches: realBodies.map((body, b) => ({ values: values[b]!, body })), span });
     } finally {
-      this.caseDepth--;
+      this.realOut = outerReal;
+      this.subjects.pop();
+      ctx.caseDepth--;
     }
   }
 

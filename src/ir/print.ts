@@ -1,5 +1,6 @@
 // A deterministic text form of the lowered program (`tpt ir`), used by snapshot tests and for debugging.
 import type { Program, Source, Stmt } from './ir.ts';
+import { countRealStatements, printRealPart } from './real-print.ts';
 
 export function printProgram(program: Program): string {
   const lines: string[] = [];
@@ -8,6 +9,8 @@ export function printProgram(program: Program): string {
     .join(' ');
   lines.push(`# ${program.file}${hypers ? `  (${hypers})` : ''}`);
   lines.push(`# ${program.vars.length} variables, ${program.tables.length} tables, ${countStatements(program.body)} statements`);
+  const real = program.real;
+  if (real) lines.push(`# real: ${real.tensors.length} tensors, ${real.paramSize} real params, ${countRealStatements(real.body)} real statements, ${real.bridges.length} bridges`);
   for (const g of program.groups) {
     const dims = g.dims.length > 0 ? `[${g.dims.join(', ')}]` : '';
     lines.push(`${g.role} ${g.name}${dims} : ${g.domain}`);
@@ -16,6 +19,7 @@ export function printProgram(program: Program): string {
     lines.push(`table ${t.id} ${t.name} : [${t.argDomains.join(', ')}] -> ${t.outDomain} = ${Array.from(t.values).join(' ')}`);
   }
   printBody(program, program.body, '', lines);
+  lines.push(...printRealPart(program));
   for (const o of program.observations) lines.push(`observe ${program.vars[o.variable]!.name} == ${o.value}`);
   return lines.join('\n') + '\n';
 }

@@ -1,6 +1,7 @@
 // Compile-time values that names can stand for while a program is lowered.
 import type { Stmt, Expr } from '../syntax/ast.ts';
 import type { Span } from '../util/diagnostics.ts';
+import type { RealExpr } from './real.ts';
 
 export interface RuntimeFunction {
   readonly name: string;
@@ -31,6 +32,12 @@ export type Value =
   | { readonly kind: 'inline'; readonly fn: InlineFunction }
   | { readonly kind: 'builtin'; readonly name: string }
   | { readonly kind: 'string'; readonly value: string }
+  /** A real declaration (`W = Param(Real)[3, 2]`). */
+  | { readonly kind: 'tensor'; readonly tensor: number }
+  /** A name bound to a real expression or a float constant (`h = sigmoid(W @ x)`, `lr = 0.5`). */
+  | { readonly kind: 'real'; readonly expr: RealExpr }
+  /** A training setting such as `SquaredError(half=True)`, recorded where it was evaluated. */
+  | { readonly kind: 'setting'; readonly name: string }
   /** A name whose definition already failed; using it aborts quietly to avoid cascading errors. */
   | { readonly kind: 'poisoned' };
 
@@ -58,6 +65,9 @@ export function describe(v: Value): string {
     case 'inline': return `the @Inline function ${v.fn.name}`;
     case 'builtin': return `the built-in ${v.name}`;
     case 'string': return 'a string';
+    case 'tensor': return 'a real-valued variable';
+    case 'real': return 'a real-valued expression';
+    case 'setting': return `the setting ${v.name}`;
     case 'poisoned': return 'an invalid definition';
     default: {
       const never: never = v;

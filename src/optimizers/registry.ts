@@ -5,9 +5,11 @@ import { bop } from './bop.ts';
 import { fmgdEntropy } from './fmgd-entropy.ts';
 import { fmgd } from './fmgd.ts';
 import { gradsearchPlus } from './gradsearch-plus.ts';
+import { gradsearchLs } from './gradsearch-ls.ts';
 import { gradsearchRa } from './gradsearch-ra.ts';
 import { gradsearch } from './gradsearch.ts';
 import { gumbel } from './gumbel.ts';
+import { localSearch } from './local-search.ts';
 import { neuralReparam } from './neural-reparam.ts';
 import type { Optimizer, OptimizerDefinition, OptimizerProblem } from './optimizer.ts';
 import { describeOption, OptionError, resolveOptions, type ResolvedOptions } from './options.ts';
@@ -25,6 +27,8 @@ const definitions: readonly OptimizerDefinition[] = [
   gradsearch,
   gradsearchRa,
   gradsearchPlus,
+  localSearch,
+  gradsearchLs,
 ];
 
 const byName = new Map(definitions.map((d) => [d.name, d]));

@@ -12,6 +12,8 @@ export interface BuiltGraph {
   readonly params: readonly ParamSlot[];
   /** Node of each `Dataset.observedVars` entry after the whole program (ZERO if never assigned). */
   readonly observed: readonly number[];
+  /** Node of any variable after the whole program (ZERO if never assigned). */
+  readonly final: (variable: number) => number;
 }
 
 /**
@@ -61,7 +63,7 @@ export function buildGraph(program: Program, dataset: Dataset): BuiltGraph {
     root.set(v, graph.input(values, irVar.domain, `input ${irVar.name}`));
   });
   walk(program, graph, program.body, root);
-  return { graph, params, observed: dataset.observedVars.map((v) => root.lookup(v)) };
+  return { graph, params, observed: dataset.observedVars.map((v) => root.lookup(v)), final: (v) => root.lookup(v) };
 }
 
 function walk(program: Program, graph: Graph, body: readonly Stmt[], scope: Scope): void {

@@ -4,9 +4,14 @@ import type { Dataset } from '../data/dataset.ts';
 import type { Objective, ParamSlot } from './objective.ts';
 import type { Program } from '../ir/ir.ts';
 import { buildGraph } from './build.ts';
+import { constantValue, ZERO } from './graph.ts';
 import { runBackward, runForward } from './ops/registry.ts';
 import { schedule } from './schedule.ts';
 import type { Machine, Tape } from './tape.ts';
+import { buildRealGraph } from './real/graph.ts';
+import type { RealParamSlot } from './real/layout.ts';
+import { RealSchedule } from './real/schedule.ts';
+import { loadLanes, scoreLanes } from './real/lanes.ts';
 
 /** Default epsilon inside `-log(p + epsilon)`, as in the published parity-chain code. */
 export const DEFAULT_EPSILON = 1e-7;
@@ -18,6 +23,12 @@ export interface RelaxedOptions {
    * 1/epsilon). Default {@link DEFAULT_EPSILON}.
    */
   readonly epsilon?: number;
+  /**
+   * Programs with real values: examples per pass (the mini-batch size; default every example). A
+   * batch smaller than the data needs a discrete part that reads no example data (RangeError otherwise);
+   * `setBatch` chooses the examples.
+   */
+  readonly lanes?: number;
 }
 
 /** Size of a compiled evaluator, for reports. */
@@ -39,8 +50,25 @@ export interface RelaxedStats {
 
 /** Compiles `program` on `dataset` into a relaxed evaluator (see {@link RelaxedEvaluator}). */
 export function compileRelaxed(program: Program, dataset: Dataset, options: RelaxedOptions = {}): RelaxedEvaluator {
-  const tape = schedule(buildGraph(program, dataset), program, dataset);
-  return new RelaxedEvaluator(tape, options.epsilon ?? DEFAULT_EPSILON);
+  const built = buildGraph(program, dataset);
+  if (!program.real) return new RelaxedEvaluator(schedule(built, program, dataset), options.epsilon ?? DEFAULT_EPSILON);
+  const examples = dataset.examples.length;
+  const lanes = Math.max(1, Math.min(examples, Math.floor(options.lanes ?? examples)));
+  const nodes = built.graph.nodes;
+  const realBuilt = buildRealGraph(program, (v) => {
+    const n = built.final(v);
+    const node = n === ZERO ? null : nodes[n]!;
+    return { node: n, domain: program.vars[v]!.domain, constant: node ? constantValue(node) : undefined, shared: node?.shared ?? true, dynamic: node?.dynamic ?? false };
+  });
+  const paramSize = built.params.reduce((s, p) => s + p.domain, 0);
+  const tape = schedule(built, program, dataset, new RealSchedule(program, dataset, realBuilt, lanes, paramSize));
+  if (lanes < examples && tape.real!.discreteUsesExamples) {
+    throw new RangeError(
+      'mini-batches need a program whose discrete part reads no example data (no observed discrete outputs other than ' +
+        'Bernoulli/Categorical draws, no discrete Inputs in computations); use the full batch',
+    );
+  }
+  return new RelaxedEvaluator(tape, options.epsilon ?? DEFAULT_EPSILON, dataset);
 }
 
 /**
@@ -60,11 +88,21 @@ export class RelaxedEvaluator implements Objective {
   /** Views of the Param region of values and gradients, made once so passes allocate nothing. */
   private readonly paramValues: Float64Array;
   private readonly paramGradients: Float64Array;
+  /** Real Params (empty for a discrete program): a view of storage, so writes take effect directly. */
+  readonly realValues: Float64Array;
+  /** d loss / d `realValues` after each `lossAndGradient` (a view of the gradient storage). */
+  readonly realGradient: Float64Array;
+  readonly realParams: readonly RealParamSlot[];
+  /** Examples one pass evaluates (the whole batch unless compiled with `lanes`). */
+  readonly lanes: number;
+  private readonly laneOk: Uint8Array;
 
   constructor(
     /** The compiled program (see `printTape`). */
     readonly tape: Tape,
     readonly epsilon: number,
+    /** The examples (needed to load lanes of a program with real values). */
+    readonly dataset?: Dataset,
   ) {
     this.params = tape.params;
     this.size = tape.paramSize;
@@ -79,17 +117,30 @@ export class RelaxedEvaluator implements Objective {
       termWeights: this.termWeights,
       termLosses: this.termLosses,
       loss: 0,
+      lanes: tape.real?.lanes ?? tape.examples,
+      penalty: 0,
     };
     this.paramValues = this.machine.val.subarray(0, this.size);
     this.paramGradients = this.machine.grad.subarray(0, this.size);
+    const real = tape.real;
+    const realStart = real?.paramOffset ?? this.size;
+    this.realValues = this.machine.val.subarray(realStart, realStart + (real?.paramSize ?? 0));
+    this.realGradient = this.machine.grad.subarray(realStart, realStart + (real?.paramSize ?? 0));
+    this.realParams = real?.params ?? [];
+    this.lanes = real?.lanes ?? tape.examples;
+    this.laneOk = new Uint8Array(this.lanes);
     // Constants, Inputs and everything computed from them alone never change: compute them once.
     runForward(tape.prelude, this.machine);
-    const loss = tape.body[tape.body.length - 1]!;
+    if (real) {
+      if (!dataset) throw new RangeError('a program with real values needs its dataset to load examples');
+      this.setBatch(Int32Array.from({ length: this.lanes }, (_, i) => i));
+    }
+    const loss = tape.body.find((ins) => ins.kind === 'loss')!;
     this.stats = {
       examples: tape.examples,
       terms: loss.count,
       instructions: tape.body.length,
-      applications: tape.body.reduce((s, ins) => s + (ins.kind === 'loss' ? 0 : ins.count), 0),
+      applications: tape.body.reduce((s, ins) => s + (ins.kind === 'loss' || ins.kind === 'realloss' ? 0 : ins.count), 0),
       preludeInstructions: tape.prelude.length,
       storageFloats: tape.storageSize,
       gradientFloats: tape.gradientSize,
@@ -104,6 +155,49 @@ export class RelaxedEvaluator implements Objective {
     runBackward(this.tape.body, m);
     grad.set(this.paramGradients);
     return m.loss;
+  }
+
+  /**
+   * Programs with real values: evaluates the examples `examples[0 .. count)` from now on (at most
+   * `lanes` of them; mean reductions average over `count`). Copies their inputs and targets into storage.
+   */
+  setBatch(examples: ArrayLike<number>, count = examples.length): void {
+    const real = this.tape.real;
+    if (!real || !this.dataset) return;
+    const n = Math.min(count, this.lanes);
+    loadLanes(real, this.dataset, this.machine.val, examples, n);
+    this.machine.lanes = n;
+  }
+
+  /** The L2 penalty included in the loss of the last pass (0 without one). */
+  get penalty(): number {
+    return this.machine.penalty;
+  }
+
+  /**
+   * After a forward pass: how many of the current batch's examples every observation matches (a real
+   * output within `tolerance`; a draw by its decision; any other observed discrete output by the
+   * argmax of its distribution, full batch only). At a vertex this is the exact interpreter's count.
+   */
+  examplesCorrect(tolerance: number): number {
+    const lanes = this.machine.lanes;
+    const ok = this.laneOk;
+    ok.fill(1);
+    if (this.tape.real) scoreLanes(this.tape.real, this.machine.val, lanes, tolerance, ok);
+    if (!this.tape.real?.discreteUsesExamples || lanes !== this.tape.examples) return countOk(ok, lanes);
+    const expected = this.dataset!.examples;
+    for (let e = 0; e < lanes; e++) {
+      for (let i = 0; i < this.tape.observedSlots.length; i++) {
+        const want = expected[e]!.expected[i]!;
+        if (want < 0 || this.tape.observedSlots[i]! < 0 || !ok[e]) continue;
+        const slot = this.tape.slots[this.tape.observedSlots[i]!]!;
+        const base = slot.offset + (slot.shared ? 0 : e * slot.domain);
+        let best = 0;
+        for (let k = 1; k < slot.domain; k++) if (this.machine.val[base + k]! > this.machine.val[base + best]!) best = k;
+        if (best !== want) ok[e] = 0;
+      }
+    }
+    return countOk(ok, lanes);
   }
 
   /** The loss at `probs` (forward pass only); also refreshes `termLosses` and the output distributions. */
@@ -147,4 +241,10 @@ export class RelaxedEvaluator implements Objective {
     else if (probs.length > this.size) for (let i = 0; i < this.size; i++) this.paramValues[i] = probs[i]!;
     else throw new RangeError(`expected ${this.size} probabilities, got ${probs.length}`);
   }
+}
+
+function countOk(ok: Uint8Array, n: number): number {
+  let c = 0;
+  for (let i = 0; i < n; i++) c += ok[i]!;
+  return c;
 }

@@ -6,3 +6,4 @@ export { printTape } from './print.ts';
 export { OPS } from './ops/registry.ts';
 export type { OpRule } from './ops/op.ts';
 export type { Tape, Instr, OpKind, Slot, TableRef, Machine } from './tape.ts';
+export type { RealParamSlot, RealTape, RealLoad, RealObservation } from './real/layout.ts';

@@ -31,4 +31,11 @@ export interface Objective {
    * d loss / d probs into `grad` (overwritten). Allocates nothing.
    */
   lossAndGradient(probs: Float64Array, grad: Float64Array): number;
+  /**
+   * Programs with real values: the flat vector of real Params every pass reads (owned by the
+   * objective; a continuous optimizer updates it in place). Absent for discrete programs.
+   */
+  readonly realValues?: Float64Array;
+  /** d loss / d `realValues` of the last `lossAndGradient` call (same length). */
+  readonly realGradient?: Float64Array;
 }

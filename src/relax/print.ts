@@ -9,7 +9,7 @@ import type { Instr, Tape, TableRef } from './tape.ts';
 export function printTape(tape: Tape): string {
   const names = storageNames(tape);
   const lines: string[] = [];
-  const terms = tape.body[tape.body.length - 1]!.count;
+  const terms = tape.body.find((ins) => ins.kind === 'loss')!.count;
   lines.push(
     `tape: ${tape.examples} examples, ${tape.observedSlots.length} observed, ${terms} terms; ` +
       `${tape.body.length} instructions (+${tape.prelude.length} prelude); ` +
@@ -27,6 +27,12 @@ export function printTape(tape: Tape): string {
       for (const l of ruleOf(ins).describe(ins, names)) lines.push(`    ${l}`);
     });
   };
+  if (tape.real) {
+    const r = tape.real;
+    lines.push(`real: ${r.lanes} lanes, ${r.paramSize} real params @${r.paramOffset}`);
+    for (const p of r.params) lines.push(`  param ${p.name} [${p.shape.join(', ')}] @${r.paramOffset + p.offset} init ${p.init.kind}`);
+    for (const l of r.loads) lines.push(`  load ${l.kind} ${l.size} per lane @${l.offset}${l.kind === 'class' ? '' : ` from ${l.from}`}`);
+  }
   section('prelude (once)', tape.prelude);
   section('body (every pass)', tape.body);
   return lines.join('\n') + '\n';
@@ -81,6 +87,26 @@ function header(ins: Instr): string {
       return `mix2 on D${ins.subjectDomain}`;
     case 'loss':
       return 'loss';
+    case 'fill':
+      return `fill ${ins.values.length} values`;
+    case 'unary':
+      return `unary ${ins.fn} [${ins.size}]`;
+    case 'binary':
+      return `binary ${ins.op} [${ins.size}]${ins.mapA || ins.mapB ? ' broadcast' : ''}`;
+    case 'matmul':
+      return `matmul ${ins.m}x${ins.k} @ ${ins.k}x${ins.n}`;
+    case 'softmax':
+      return `softmax ${ins.rows}x${ins.cols}`;
+    case 'reduce':
+      return `reduce [${ins.inSize}] -> [${ins.outSize}]`;
+    case 'gather':
+      return `gather [${ins.inSize}] -> [${ins.outSize}]`;
+    case 'stack':
+      return `stack ${ins.items} x [${ins.itemSize}]`;
+    case 'realmix':
+      return `realmix [${ins.size}] on D${ins.subjectDomain}`;
+    case 'realloss':
+      return 'realloss';
     default: {
       const never: never = ins;
       throw new InternalError(`unknown instruction ${(never as Instr).kind}`);

@@ -14,6 +14,7 @@ import { encodeMix } from './ops/mix.ts';
 import type { Operand } from './ops/op.ts';
 import { encodeOneHot } from './ops/onehot.ts';
 import type { Instr, Slot, TableRef, Tape } from './tape.ts';
+import type { RealSchedule } from './real/schedule.ts';
 
 /** Storage decisions shared by the encoders. */
 interface Layout {
@@ -27,14 +28,22 @@ interface Layout {
   readonly tableRef: (n: Extract<Node, { kind: 'apply' }>) => TableRef;
 }
 
-export function schedule(built: BuiltGraph, program: Program, dataset: Dataset): Tape {
+/**
+ * Schedules the discrete graph and, for a program with real values, the real part `real` around it:
+ * real Params right after the discrete ones, real Param-dependent values after the discrete ones (all
+ * in the gradient region), real instructions after the discrete loss. Observed variables a bridge
+ * draws are scored by the real loss, not here.
+ */
+export function schedule(built: BuiltGraph, program: Program, dataset: Dataset, real?: RealSchedule): Tape {
   const { graph, params, observed } = built;
   const examples = dataset.examples.length;
   const nodes = graph.nodes;
+  const bridged = new Set(program.real?.bridges.flatMap((b) => b.targets) ?? []);
+  const scored = observed.map((n, i) => (bridged.has(dataset.observedVars[i]!) ? ZERO : n));
 
-  // Dead-code elimination: only what an observed value depends on is evaluated.
+  // Dead-code elimination: only what an observed value (or the real part) depends on is evaluated.
   const live = new Uint8Array(nodes.length);
-  const stack = observed.filter((n) => n !== ZERO);
+  const stack = [...scored, ...(real?.subjects ?? [])].filter((n) => n !== ZERO);
   while (stack.length > 0) {
     const n = stack.pop()!;
     if (live[n]) continue;
@@ -56,13 +65,15 @@ export function schedule(built: BuiltGraph, program: Program, dataset: Dataset):
     return n.shared ? n.domain : n.domain * examples;
   };
   for (const n of nodes) if (n.kind === 'param') place(n, paramOffset.get(n.variable)!);
-  let size = paramSize;
+  let size = paramSize + (program.real?.paramSize ?? 0);
   for (const n of nodes) if (live[n.id] && n.dynamic && n.kind !== 'param') size += place(n, size);
+  if (real) size = real.placeDynamic(size);
   const sink = size;
   const gradientSize = sink + nodes.reduce((d, n) => Math.max(d, n.domain), 1);
   const zeroCell = gradientSize;
   size = zeroCell + 1;
   for (const n of nodes) if (live[n.id] && !n.dynamic) size += place(n, size);
+  if (real) size = real.placeStatic(size);
 
   const tableRefs = new Map<string, TableRef>();
   const tableRef = (n: Extract<Node, { kind: 'apply' }>): TableRef => {
@@ -100,11 +111,24 @@ export function schedule(built: BuiltGraph, program: Program, dataset: Dataset):
   };
   const prelude = batch(false);
   const body = batch(true);
-  body.push(lossInstr(dataset, observed, layout));
+  body.push(lossInstr(dataset, scored, layout, bridged));
 
-  const observedSlots = Int32Array.from(observed, (n) => (n === ZERO ? -1 : slotOf[n]!));
+  const observedSlots = Int32Array.from(scored, (n) => (n === ZERO ? -1 : slotOf[n]!));
   const observedDomains = Int32Array.from(dataset.observedVars, (v) => program.vars[v]!.domain);
-  return { examples, params, slots, observedSlots, observedDomains, storageSize: size, gradientSize, sink, zeroCell, paramSize, prelude, body };
+  const tape = { examples, params, slots, observedSlots, observedDomains, storageSize: size, gradientSize, sink, zeroCell, paramSize, prelude, body };
+  if (!real) return tape;
+  const lossCount = body[body.length - 1]!.count;
+  const realPart = real.emit((n) => {
+    const node = nodes[n]!;
+    return { val: offsetOf[n]!, grad: node.dynamic ? offsetOf[n]! : -1, stride: node.shared ? 0 : node.domain };
+  }, lossCount > 0 || slots.some((s) => !s.shared));
+  return {
+    ...tape,
+    slots: [...slots, ...real.slots(slots.length)],
+    prelude: [...prelude, ...realPart.prelude],
+    body: [...body, ...realPart.body],
+    real: realPart.tape,
+  };
 }
 
 /** Which op runs a node; nodes with equal keys (and levels) share one instruction. */
@@ -206,13 +230,13 @@ function emit(group: readonly Node[], l: Layout): Instr {
 }
 
 /** The loss over every unmasked (example, observed output) term, example-major. */
-function lossInstr(dataset: Dataset, observed: readonly number[], l: Layout): Instr {
+function lossInstr(dataset: Dataset, observed: readonly number[], l: Layout, bridged: ReadonlySet<number>): Instr {
   const ints: number[] = [];
   let count = 0;
   dataset.examples.forEach((ex, e) => {
     observed.forEach((n, i) => {
       const want = ex.expected[i]!;
-      if (want === DONT_CARE) return;
+      if (want === DONT_CARE || bridged.has(dataset.observedVars[i]!)) return;
       count++;
       const term = e * observed.length + i;
       if (n === ZERO || !(want >= 0 && want < l.nodes[n]!.domain)) {

@@ -1,6 +1,9 @@
 // The compiled relaxed program ("tape"): a flat list of batched instructions over one Float64Array
 // of storage, plus the slot table that says what lives where. Pure data; the op registry runs it.
 import type { ParamSlot } from './objective.ts';
+import type { UnaryFn } from '../ir/activations.ts';
+import type { RealBinaryOp } from '../ir/real.ts';
+import type { RealTape } from './real/layout.ts';
 
 /**
  * One stored probability vector (per example, or one shared by every example).
@@ -63,8 +66,33 @@ export type Instr =
   | (Batched & { readonly kind: 'mix'; readonly domain: number; readonly subjectDomain: number })
   /** mix specialised to binary variables (domain 2). */
   | (Batched & { readonly kind: 'mix2'; readonly subjectDomain: number })
-  /** Weighted `-log(p + epsilon)` over the observed (example, output) terms, times `scale` (1 / examples); always last. */
-  | (Batched & { readonly kind: 'loss'; readonly scale: number });
+  /** Weighted `-log(p + epsilon)` over the observed (example, output) terms, times `scale` (1 / examples); sets `loss`. */
+  | (Batched & { readonly kind: 'loss'; readonly scale: number })
+  // Real-valued ops (one instance per lane, or one for a value shared by all lanes). Their operands
+  // are triples `value offset, gradient offset (-1: none), lane stride (0: shared)`: out first.
+  /** Real constants, written once in the prelude: `values` at `ints[0]`. */
+  | (Batched & { readonly kind: 'fill'; readonly values: Float64Array })
+  /** `out = f(arg)` elementwise over `size` values per lane. */
+  | (Batched & { readonly kind: 'unary'; readonly fn: UnaryFn; readonly alpha: number; readonly size: number })
+  /** `out = a op b` with numpy broadcasting: element i reads `mapA[i]` of a (i itself when null), likewise b. */
+  | (Batched & { readonly kind: 'binary'; readonly op: RealBinaryOp; readonly size: number; readonly mapA: Int32Array | null; readonly mapB: Int32Array | null })
+  /** `out (m x n) = a (m x k) @ b (k x n)`. */
+  | (Batched & { readonly kind: 'matmul'; readonly m: number; readonly k: number; readonly n: number })
+  /** Stable softmax of each of `rows` rows of `cols` values. */
+  | (Batched & { readonly kind: 'softmax'; readonly rows: number; readonly cols: number })
+  /** `out[index[i]] += scale * arg[i]` (sum or mean over axes). */
+  | (Batched & { readonly kind: 'reduce'; readonly inSize: number; readonly outSize: number; readonly index: Int32Array; readonly scale: number })
+  /** `out[i] = arg[index[i]]` (constant indexing, slicing, transposing). */
+  | (Batched & { readonly kind: 'gather'; readonly inSize: number; readonly outSize: number; readonly index: Int32Array })
+  /** `out = [item_0, item_1, ...]`, each item `itemSize` values. */
+  | (Batched & { readonly kind: 'stack'; readonly itemSize: number; readonly items: number })
+  /** Case merge of real branches: `out = sum_g (sum_{k in group g} mu_subject[k]) * source_g`. */
+  | (Batched & { readonly kind: 'realmix'; readonly size: number; readonly subjectDomain: number })
+  /**
+   * The real loss terms (squared error, Bernoulli / Categorical negative log-likelihood, L2), added to
+   * `loss` after the discrete loss; mean reductions divide by the active lanes.
+   */
+  | (Batched & { readonly kind: 'realloss'; readonly half: boolean; readonly squaredMean: boolean; readonly crossMean: boolean; readonly alpha: number });
 
 export type OpKind = Instr['kind'];
 
@@ -78,6 +106,10 @@ export interface Machine {
   readonly termLosses: Float64Array;
   /** Written by the loss instruction's forward rule. */
   loss: number;
+  /** Lanes (examples of the current batch) the real ops compute; at most `RealTape.lanes`. */
+  lanes: number;
+  /** The L2 penalty included in `loss` by the last forward pass (0 without one). */
+  penalty: number;
 }
 
 /** The compiled relaxed program for one (program, dataset) pair. */
@@ -105,6 +137,8 @@ export interface Tape {
   readonly paramSize: number;
   /** Instructions that depend on no Param: run once at construction. */
   readonly prelude: readonly Instr[];
-  /** Instructions run on every pass, in forward order; the last one is the loss. */
+  /** Instructions run on every pass, in forward order: discrete ops, the loss, then any real ops and real loss. */
   readonly body: readonly Instr[];
+  /** The real-valued part's layout (absent for a discrete program). */
+  readonly real?: RealTape;
 }

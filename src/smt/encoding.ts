@@ -1,11 +1,10 @@
 // The interface between the symbolic executor and a value representation (one-hot Booleans, Int, BitVec).
 import type { IrVar, Table } from '../ir/ir.ts';
 import type { B, Logic } from './logic.ts';
-import type { Z3Model } from './z3.ts';
 
 /** How discrete values are represented for Z3. */
-export type EncodingName = 'onehot' | 'binary' | 'int' | 'bv';
-export const ENCODINGS: readonly EncodingName[] = ['onehot', 'binary', 'int', 'bv'];
+export type EncodingName = 'clauses' | 'onehot' | 'binary' | 'int' | 'bv';
+export const ENCODINGS: readonly EncodingName[] = ['clauses', 'onehot', 'binary', 'int', 'bv'];
 
 /**
  * A value representation. `V` is the symbolic value of one scalar variable; constants stay JS values
@@ -29,8 +28,8 @@ export interface Encoding<V> {
   merge(conds: readonly B[], values: readonly V[], domain: number): V;
   /** A fresh constant standing for `x` (constraint asserted), or `x` itself when it is already atomic. */
   name(x: V, domain: number, label: string): V;
-  /** The value of Param `v` in a model. */
-  decode(model: Z3Model, v: IrVar): number;
+  /** The value of Param `v` in the session's current model. */
+  decode(v: IrVar): number;
 }
 
 /** Side constraints sink: assertions with JS constants folded away (a `false` makes the problem unsat). */

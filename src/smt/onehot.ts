@@ -3,18 +3,20 @@
 import type { IrVar, Table } from '../ir/ir.ts';
 import type { Assert, Encoding } from './encoding.ts';
 import type { B, Logic } from './logic.ts';
-import type { Z3Bool, Z3Model } from './z3.ts';
+import type { Ast } from './z3.ts';
 
 export type Indicators = readonly B[];
 
 export class OneHotEncoding implements Encoding<Indicators> {
   private readonly params = new Map<number, Indicators>();
-  private readonly atoms = new Set<number>();
-  private readonly named = new Map<number, Z3Bool>();
+  /** Terms that are Boolean constants already (Params, named values). */
+  protected readonly atoms = new Set<Ast>();
+  /** Term -> the constant naming it, shared by every example where the same term arises. */
+  private readonly named = new Map<Ast, Ast>();
 
   constructor(
     readonly logic: Logic,
-    private readonly assert: Assert,
+    protected readonly assert: Assert,
     private readonly paramStyle: 'onehot' | 'binary',
     /** At-most-one over a one-hot Param: a pseudo-Boolean constraint or pairwise clauses. */
     private readonly amo: 'pb' | 'pairwise' = 'pairwise',
@@ -39,31 +41,30 @@ export class OneHotEncoding implements Encoding<Indicators> {
   param(v: IrVar): Indicators {
     let xs = this.params.get(v.id);
     if (!xs) {
-      xs = this.paramStyle === 'binary' || v.domain === 2 ? this.bitsParam(v) : this.oneHotParam(v);
+      xs = this.paramStyle === 'binary' || v.domain <= 2 ? this.bitsParam(v) : this.oneHotParam(v);
       this.params.set(v.id, xs);
     }
     return xs;
   }
 
   private oneHotParam(v: IrVar): Indicators {
-    const { ctx } = this.logic;
-    if (v.domain === 1) return [true];
-    const xs = Array.from({ length: v.domain }, (_, k) => ctx.Bool.const(`${v.name}=${k}`));
-    for (const x of xs) this.atoms.add(x.id());
-    this.assert(ctx.Or(...xs));
-    if (this.amo === 'pb') this.assert(ctx.AtMost(xs as [Z3Bool, ...Z3Bool[]], 1));
-    else for (let i = 0; i < xs.length; i++) for (let j = i + 1; j < xs.length; j++) this.assert(ctx.Or(ctx.Not(xs[i]!), ctx.Not(xs[j]!)));
+    const { z } = this.logic;
+    const xs = Array.from({ length: v.domain }, (_, k) => z.constant(`${v.name}=${k}`, -1));
+    for (const x of xs) this.atoms.add(x);
+    this.assert(z.or(xs));
+    if (this.amo === 'pb') this.assert(z.atMost(xs, 1));
+    else for (let i = 0; i < xs.length; i++) for (let j = i + 1; j < xs.length; j++) this.assert(z.or([z.not(xs[i]!), z.not(xs[j]!)]));
     return xs;
   }
 
   private bitsParam(v: IrVar): Indicators {
-    const { ctx } = this.logic;
+    const { z } = this.logic;
     const width = Math.max(0, Math.ceil(Math.log2(v.domain)));
-    const bits = Array.from({ length: width }, (_, i) => ctx.Bool.const(`${v.name}.b${i}`));
-    for (const b of bits) this.atoms.add(b.id());
+    const bits = Array.from({ length: width }, (_, i) => z.constant(`${v.name}.b${i}`, -1));
+    for (const b of bits) this.atoms.add(b);
     const xs: B[] = [];
     for (let k = 0; k < 1 << width; k++) {
-      const lits = bits.map((b, i) => ((k >> i) & 1 ? b : ctx.Not(b)));
+      const lits = bits.map((b, i) => ((k >> i) & 1 ? b : z.not(b)));
       xs.push(this.logic.and(...lits));
     }
     for (let k = v.domain; k < xs.length; k++) this.assert(this.logic.not(xs[k]!));
@@ -81,14 +82,16 @@ export class OneHotEncoding implements Encoding<Indicators> {
   }
 
   apply(table: Table, args: readonly Indicators[]): Indicators {
-    const { logic } = this;
     const out: B[][] = [];
+    for (const row of this.rows(table, args)) (out[row.value] ??= []).push(this.logic.and(...row.conds));
+    return Array.from({ length: out.length }, (_, k) => this.logic.or(...(out[k] ?? [])));
+  }
+
+  /** The table rows the arguments can select: the conditions selecting each, and its value. */
+  protected rows(table: Table, args: readonly Indicators[]): { conds: B[]; value: number }[] {
+    const rows: { conds: B[]; value: number }[] = [];
     const rec = (i: number, offset: number, conds: B[]): void => {
-      if (i === args.length) {
-        const r = table.values[offset]!;
-        (out[r] ??= []).push(logic.and(...conds));
-        return;
-      }
+      if (i === args.length) return void rows.push({ conds, value: table.values[offset]! });
       const d = table.argDomains[i]!;
       const a = args[i]!;
       for (let j = 0; j < d; j++) {
@@ -97,7 +100,7 @@ export class OneHotEncoding implements Encoding<Indicators> {
       }
     };
     rec(0, 0, []);
-    return Array.from({ length: out.length }, (_, k) => logic.or(...(out[k] ?? [])));
+    return rows;
   }
 
   fit(x: Indicators, from: number, to: number): Indicators {
@@ -125,30 +128,29 @@ export class OneHotEncoding implements Encoding<Indicators> {
       const b = x[1] ?? false;
       if (typeof b === 'boolean') return x;
       const t = this.atom(b, label);
-      return t === b ? x : [this.logic.ctx.Not(t), t];
+      return t === b ? x : [this.logic.z.not(t), t];
     }
     return x.map((b, k) => (typeof b === 'boolean' ? b : this.atom(b, `${label}=${k}`)));
   }
 
   /** A Boolean constant equivalent to `b`, shared by every occurrence of the same term. */
-  private atom(b: Z3Bool, label: string): Z3Bool {
-    const id = b.id();
-    if (this.atoms.has(id)) return b;
-    let t = this.named.get(id);
-    if (!t) {
-      t = this.logic.ctx.Bool.const(label);
-      this.atoms.add(t.id());
-      this.named.set(id, t);
-      this.assert(this.logic.ctx.Eq(t, b));
+  private atom(b: Ast, label: string): Ast {
+    if (this.atoms.has(b)) return b;
+    let t = this.named.get(b);
+    if (t === undefined) {
+      t = this.logic.z.constant(label, -1);
+      this.atoms.add(t);
+      this.named.set(b, t);
+      this.assert(this.logic.z.eq(t, b));
     }
     return t;
   }
 
-  decode(model: Z3Model, v: IrVar): number {
+  decode(v: IrVar): number {
     const xs = this.param(v);
     for (let k = 0; k < xs.length; k++) {
       const b = xs[k]!;
-      if (b === true || (b !== false && model.eval(b, true).eqIdentity(this.logic.ctx.Bool.val(true)))) return k;
+      if (b === true || (b !== false && this.logic.z.evalBool(b))) return k;
     }
     return 0;
   }

@@ -3,9 +3,14 @@
 import type { IrVar, Table } from '../ir/ir.ts';
 import { tableRange, type Assert, type Encoding } from './encoding.ts';
 import type { B, Logic } from './logic.ts';
-import type { Z3BitVec, Z3Bool, Z3Context, Z3Int, Z3Model } from './z3.ts';
+import type { Ast, Z3Session } from './z3.ts';
 
-type Term = Z3Int | Z3BitVec;
+/** A Z3 term with its BitVec width (0 for Int). */
+export interface Term {
+  readonly ast: Ast;
+  readonly width: number;
+}
+/** A known value (JS number) or a term. */
 export type Scalar = number | Term;
 
 /** Bits of a BitVec holding 0..domain-1. */
@@ -15,16 +20,16 @@ export function widthOf(domain: number): number {
 
 export class ScalarEncoding implements Encoding<Scalar> {
   private readonly params = new Map<number, Term>();
-  private readonly atoms = new Set<number>();
-  private readonly named = new Map<number, Term>();
-  private readonly ctx: Z3Context;
+  private readonly atoms = new Set<Ast>();
+  private readonly named = new Map<Ast, Term>();
+  private readonly z: Z3Session;
 
   constructor(
     readonly logic: Logic,
     private readonly assert: Assert,
     private readonly sort: 'int' | 'bv',
   ) {
-    this.ctx = logic.ctx;
+    this.z = logic.z;
   }
 
   constant(value: number): Scalar {
@@ -35,43 +40,43 @@ export class ScalarEncoding implements Encoding<Scalar> {
     return typeof x === 'number' ? x : null;
   }
 
+  private widthFor(domain: number): number {
+    return this.sort === 'int' ? 0 : widthOf(domain);
+  }
+
   private fresh(name: string, domain: number): Term {
-    const t = this.sort === 'int' ? this.ctx.Int.const(name) : this.ctx.BitVec.const(name, widthOf(domain));
-    this.atoms.add(t.id());
+    const width = this.widthFor(domain);
+    const t = { ast: this.z.constant(name, width), width };
+    this.atoms.add(t.ast);
     return t;
   }
 
   /** `x` as a term of the sort used for `domain` (BitVec width adjusted). */
   private lift(x: Scalar, domain: number): Term {
-    if (this.sort === 'int') return typeof x === 'number' ? this.ctx.Int.val(x) : x;
-    const w = widthOf(domain);
-    if (typeof x === 'number') return this.ctx.BitVec.val(x, w);
-    const bv = x as Z3BitVec;
-    const have = bv.size();
-    if (have === w) return bv;
-    return have < w ? bv.zeroExt(w - have) : bv.extract(w - 1, 0);
+    const width = this.widthFor(domain);
+    if (typeof x === 'number') return { ast: this.z.numeral(x, width), width };
+    if (x.width === width) return x;
+    const ast = x.width < width ? this.z.zeroExt(width - x.width, x.ast) : this.z.extract(width - 1, 0, x.ast);
+    return { ast, width };
   }
 
-  private eq(x: Term, k: number): Z3Bool {
-    if (this.sort === 'int') return (x as Z3Int).eq(k);
-    const bv = x as Z3BitVec;
-    if (k >= 2 ** bv.size()) return this.ctx.Bool.val(false);
-    return bv.eq(this.ctx.BitVec.val(k, bv.size()));
+  private eq(x: Term, k: number): B {
+    if (x.width > 0 && k >= 2 ** x.width) return false;
+    return this.z.eq(x.ast, this.z.numeral(k, x.width));
   }
 
-  private less(x: Term, k: number): Z3Bool {
-    if (this.sort === 'int') return (x as Z3Int).lt(k);
-    const bv = x as Z3BitVec;
-    return bv.ult(this.ctx.BitVec.val(k, bv.size()));
+  private less(x: Term, k: number): B {
+    if (x.width > 0 && k >= 2 ** x.width) return true;
+    return this.z.less(x.ast, this.z.numeral(k, x.width), x.width);
   }
 
   param(v: IrVar): Scalar {
+    if (v.domain === 1) return 0;
     let t = this.params.get(v.id);
     if (!t) {
-      if (v.domain === 1) return 0;
       t = this.fresh(v.name, v.domain);
-      if (this.sort === 'int') this.assert((t as Z3Int).ge(0));
-      if (this.sort === 'int' || v.domain < 2 ** widthOf(v.domain)) this.assert(this.less(t, v.domain));
+      if (this.sort === 'int') this.assert(this.logic.not(this.less(t, 0)));
+      this.assert(this.less(t, v.domain));
       this.params.set(v.id, t);
     }
     return t;
@@ -108,13 +113,16 @@ export class ScalarEncoding implements Encoding<Scalar> {
         else groups.push({ value: s, js: [j] });
       });
       let acc = this.lift(groups[groups.length - 1]!.value, range);
-      for (let g = groups.length - 2; g >= 0; g--) {
-        const cond = this.member(a, groups[g]!.js, d) as Z3Bool;
-        acc = this.ctx.If(cond, this.lift(groups[g]!.value, range), acc) as Term;
-      }
+      for (let g = groups.length - 2; g >= 0; g--) acc = this.choose(this.member(a, groups[g]!.js, d), this.lift(groups[g]!.value, range), acc);
       return acc;
     };
     return rec(0, 0);
+  }
+
+  private choose(c: B, a: Term, b: Term): Term {
+    if (c === true) return a;
+    if (c === false) return b;
+    return { ast: this.z.ite(c, a.ast, b.ast), width: a.width };
   }
 
   fit(x: Scalar, from: number, to: number): Scalar {
@@ -123,37 +131,33 @@ export class ScalarEncoding implements Encoding<Scalar> {
 
   merge(conds: readonly B[], values: readonly Scalar[], domain: number): Scalar {
     const last = values.length - 1;
-    if (values.every((v) => same(v, values[0]!))) return values[0]!;
     let acc: Scalar = values[last]!;
     for (let b = last - 1; b >= 0; b--) {
-      const c = conds[b]!;
-      if (c === false || same(values[b]!, acc)) continue;
-      if (c === true) acc = values[b]!;
-      else acc = this.ctx.If(c, this.lift(values[b]!, domain), this.lift(acc, domain)) as Term;
+      if (same(values[b]!, acc)) continue;
+      acc = this.choose(conds[b]!, this.lift(values[b]!, domain), this.lift(acc, domain));
     }
     return acc;
   }
 
   name(x: Scalar, domain: number, label: string): Scalar {
-    if (typeof x === 'number' || this.atoms.has(x.id())) return x;
+    if (typeof x === 'number' || this.atoms.has(x.ast)) return x;
     const term = this.lift(x, domain);
-    let t = this.named.get(term.id());
+    let t = this.named.get(term.ast);
     if (!t) {
       t = this.fresh(label, domain);
-      this.named.set(term.id(), t);
-      this.assert(this.ctx.Eq(t, term));
+      this.named.set(term.ast, t);
+      this.assert(this.z.eq(t.ast, term.ast));
     }
     return t;
   }
 
-  decode(model: Z3Model, v: IrVar): number {
+  decode(v: IrVar): number {
     const t = this.param(v);
-    if (typeof t === 'number') return t;
-    return Number((model.eval(t, true) as unknown as { value(): bigint }).value());
+    return typeof t === 'number' ? t : this.z.evalNumber(t.ast);
   }
 }
 
 function same(a: Scalar, b: Scalar): boolean {
   if (typeof a === 'number' || typeof b === 'number') return a === b;
-  return a.id() === b.id();
+  return a.ast === b.ast;
 }

@@ -1,27 +1,31 @@
-// solveSmt: encodes a lowered program and its examples for Z3 and asks for a Param assignment.
+// solveSmt: encodes a lowered program and its examples for Z3 and asks for a Param assignment,
+// adding examples counterexample-guided (CEGIS) or all at once.
 import type { Program } from '../ir/ir.ts';
 import type { Dataset } from '../data/dataset.ts';
-import type { Assert, Encoding, EncodingName } from './encoding.ts';
-import { ExampleEncoder } from './execute.ts';
 import { runExact } from '../exact/interpret.ts';
+import type { Assert, Encoding, EncodingName } from './encoding.ts';
+import { ClauseEncoding } from './clauses.ts';
+import { ExampleEncoder } from './execute.ts';
 import { Logic } from './logic.ts';
 import { OneHotEncoding } from './onehot.ts';
 import { ScalarEncoding } from './scalar.ts';
-import { z3, type Z3Context, type Z3Solver } from './z3.ts';
+import { withSession, type Z3Session } from './z3.ts';
 
 export interface SmtOptions {
-  /** Wall-clock limit for encoding plus solving (Z3's start-up on first use is not counted). */
+  /** Wall-clock limit for encoding plus solving (loading Z3 on first use is not counted). */
   readonly timeLimitSeconds: number;
   /** Z3's random seed. */
   readonly seed?: number;
   readonly onLog?: (message: string) => void;
-  /** Value representation (default 'onehot'). */
+  /** Value representation (default {@link DEFAULT_ENCODING}). */
   readonly encoding?: EncodingName;
-  /** Give every computed value its own Z3 constant instead of sharing terms (default true). */
+  /** Give every computed value its own Z3 constant instead of sharing whole terms (default true). */
   readonly nameValues?: boolean;
-  /** Z3 logic for the solver, e.g. 'QF_FD' or 'QF_BV' (default: Z3's own choice). */
+  /** Z3 logic for the solver, e.g. 'QF_FD' or 'QF_BV' (default {@link DEFAULT_LOGIC}). */
   readonly logic?: string;
-  /** Counterexample-guided: encode one example, add each example a candidate fails (default true). */
+  /** Extra Z3 solver parameters, e.g. `{ 'sat.restart': 'luby' }`. */
+  readonly z3Params?: Readonly<Record<string, number | boolean | string>>;
+  /** Counterexample-guided: encode one example, then each example a candidate fails (default false). */
   readonly cegis?: boolean;
 }
 
@@ -37,10 +41,12 @@ export interface SmtResult {
 }
 
 export const DEFAULT_ENCODING: EncodingName = 'onehot';
-export const DEFAULT_CEGIS = true;
+export const DEFAULT_LOGIC: string | undefined = undefined;
 
 function makeEncoding(name: EncodingName, logic: Logic, assert: Assert): Encoding<unknown> {
   switch (name) {
+    case 'clauses':
+      return new ClauseEncoding(logic, assert) as Encoding<unknown>;
     case 'onehot':
       return new OneHotEncoding(logic, assert, 'onehot') as Encoding<unknown>;
     case 'binary':
@@ -53,77 +59,75 @@ function makeEncoding(name: EncodingName, logic: Logic, assert: Assert): Encodin
 }
 
 /** Finds Param values that make every example produce its observed outputs without runtime faults. */
-export async function solveSmt(program: Program, dataset: Dataset, options: SmtOptions): Promise<SmtResult> {
-  const { ctx } = await z3();
+export function solveSmt(program: Program, dataset: Dataset, options: SmtOptions): Promise<SmtResult> {
+  return withSession(options.logic ?? DEFAULT_LOGIC, (z) => solveIn(z, program, dataset, options));
+}
+
+async function solveIn(z: Z3Session, program: Program, dataset: Dataset, options: SmtOptions): Promise<SmtResult> {
   const log = options.onLog ?? (() => {});
   const start = performance.now();
   const elapsed = (): number => (performance.now() - start) / 1000;
-  const solver = options.logic ? new ctx.Solver(options.logic) : new ctx.Solver();
-  try {
-    let count = 0;
-    let trivial = false;
-    const assert: Assert = (b) => {
-      if (b === true) return;
-      count++;
-      if (b === false) trivial = true;
-      else solver.add(b);
-    };
-    const encodingName = options.encoding ?? DEFAULT_ENCODING;
-    const enc = makeEncoding(encodingName, new Logic(ctx), assert);
-    const params = program.vars.filter((v) => v.role === 'param');
-    for (const v of params) enc.param(v);
-    const nameValues = options.nameValues ?? true;
-    const encodeExample = (i: number): void => {
-      new ExampleEncoder(program, enc, assert, { name: nameValues }, `e${i}.`).run(dataset, dataset.examples[i]!);
-    };
-    const cegis = options.cegis ?? DEFAULT_CEGIS;
-    const encoded = new Set<number>();
-    const initial = cegis ? Math.min(1, dataset.examples.length) : dataset.examples.length;
-    for (let i = 0; i < initial; i++) encodeExample(i), encoded.add(i);
-    const encodeSeconds = elapsed();
-    log(`smt: ${encodingName} encoding, ${count} assertions for ${encoded.size} of ${dataset.examples.length} examples in ${encodeSeconds.toFixed(3)} s`);
-    const done = (status: SmtStatus, assignment: Int32Array | null = null): SmtResult => {
-      const seconds = elapsed();
-      log(`smt: ${status} after ${seconds.toFixed(3)} s`);
-      return { status, assignment, seconds, encodeSeconds };
-    };
-    if (options.seed !== undefined) solver.set('random_seed', options.seed >>> 0);
-    for (;;) {
-      if (trivial) return done('unsat');
-      const remaining = options.timeLimitSeconds - elapsed();
-      if (remaining <= 0) return done('timeout');
-      solver.set('timeout', Math.max(1, Math.round(remaining * 1000)));
-      const result = await checkWithin(ctx, solver, remaining);
-      if (result === 'unsat') return done('unsat');
-      if (result === 'unknown') {
-        const reason = solver.reasonUnknown();
-        log(`smt: unknown (${reason})`);
-        const timedOut = /timeout|cancel|interrupt/i.test(reason) || elapsed() >= options.timeLimitSeconds;
-        return done(timedOut ? 'timeout' : 'unknown');
-      }
-      const model = solver.model();
-      const assignment = new Int32Array(program.vars.length);
-      for (const v of params) assignment[v.id] = enc.decode(model, v);
-      if (encoded.size === dataset.examples.length) return done('sat', assignment);
-      // Counterexample-guided: add the first example the candidate gets wrong, or accept it.
-      const run = runExact(program, dataset, assignment);
-      const failing = run.examples.findIndex((e) => e.faults.length > 0 || e.mismatches.length > 0);
-      if (failing < 0) return done('sat', assignment);
-      if (encoded.has(failing)) throw new Error(`smt: model fails encoded example ${failing} (encoding bug)`);
-      encodeExample(failing);
-      encoded.add(failing);
-      log(`smt: added example ${failing} (${encoded.size} of ${dataset.examples.length}) at ${elapsed().toFixed(3)} s`);
+  let count = 0;
+  let trivial = false;
+  const assert: Assert = (b) => {
+    if (b === true) return;
+    count++;
+    if (b === false) trivial = true;
+    else z.assert(b);
+  };
+  const encodingName = options.encoding ?? DEFAULT_ENCODING;
+  const enc = makeEncoding(encodingName, new Logic(z), assert);
+  const params = program.vars.filter((v) => v.role === 'param');
+  for (const v of params) enc.param(v);
+  const nameValues = options.nameValues ?? true;
+  const encoded = new Set<number>();
+  const encodeExample = (i: number): void => {
+    new ExampleEncoder(program, enc, assert, { name: nameValues }, `e${i}.`).run(dataset, dataset.examples[i]!);
+    encoded.add(i);
+  };
+  const total = dataset.examples.length;
+  const cegis = options.cegis ?? false;
+  for (let i = 0; i < (cegis ? Math.min(1, total) : total); i++) encodeExample(i);
+  const encodeSeconds = elapsed();
+  log(`smt: ${encodingName} encoding, ${count} assertions for ${encoded.size} of ${total} examples in ${encodeSeconds.toFixed(3)} s`);
+  const done = (status: SmtStatus, assignment: Int32Array | null = null): SmtResult => {
+    const seconds = elapsed();
+    log(`smt: ${status} after ${seconds.toFixed(3)} s`);
+    return { status, assignment, seconds, encodeSeconds };
+  };
+  if (options.seed !== undefined) z.setParams({ random_seed: options.seed >>> 0 });
+  if (options.z3Params) z.setParams(options.z3Params);
+  for (;;) {
+    if (trivial) return done('unsat');
+    const remaining = options.timeLimitSeconds - elapsed();
+    if (remaining <= 0) return done('timeout');
+    z.setParams({ timeout: Math.max(1, Math.round(remaining * 1000)) });
+    const result = await checkWithin(z, remaining);
+    if (result === 'unsat') return done('unsat');
+    if (result === 'unknown') {
+      const reason = z.reasonUnknown();
+      log(`smt: unknown (${reason})`);
+      const timedOut = /timeout|cancel|interrupt/i.test(reason) || elapsed() >= options.timeLimitSeconds;
+      return done(timedOut ? 'timeout' : 'unknown');
     }
-  } finally {
-    solver.release();
+    const assignment = new Int32Array(program.vars.length);
+    for (const v of params) assignment[v.id] = enc.decode(v);
+    if (encoded.size === total) return done('sat', assignment);
+    // Counterexample-guided: accept the candidate, or add the first example it gets wrong.
+    const run = runExact(program, dataset, assignment);
+    const failing = run.examples.findIndex((e) => e.faults.length > 0 || e.mismatches.length > 0);
+    if (failing < 0) return done('sat', assignment);
+    if (encoded.has(failing)) throw new Error(`smt: the model fails encoded example ${failing} (encoding bug)`);
+    encodeExample(failing);
+    log(`smt: added example ${failing} (${encoded.size} of ${total}) at ${elapsed().toFixed(3)} s`);
   }
 }
 
-/** `solver.check()`, interrupted if Z3's own timeout has not stopped it shortly after `seconds`. */
-async function checkWithin(ctx: Z3Context, solver: Z3Solver, seconds: number): Promise<'sat' | 'unsat' | 'unknown'> {
-  const timer = setTimeout(() => ctx.interrupt(), seconds * 1000 + 250);
+/** Runs the check, interrupting it at `seconds` in case Z3's own timeout does not stop it. */
+async function checkWithin(z: Z3Session, seconds: number): Promise<'sat' | 'unsat' | 'unknown'> {
+  const timer = setTimeout(() => z.interrupt(), seconds * 1000);
   try {
-    return await solver.check();
+    return await z.check();
   } finally {
     clearTimeout(timer);
   }

@@ -1,32 +1,166 @@
-// Z3 lifetime: one initialised z3-solver API and Context per process, created on first use and shared.
-import { init, killThreads } from 'z3-solver';
+// Z3 lifetime: one initialised z3-solver module per process, and one short-lived low-level context
+// per solve. The high-level API frees terms from a JS finalizer that can run on the main thread while
+// check() runs on a worker, corrupting Z3's heap; a non-ref-counted context has no finalizers: every
+// term lives until the context is deleted, after its check has finished.
+import { init, killThreads, type Z3_ast, type Z3_context, type Z3_model, type Z3_solver, type Z3_sort } from 'z3-solver';
 
-export type Z3Api = Awaited<ReturnType<typeof init>>;
-export type Z3Context = InstanceType<Z3Api['Context']> & { readonly name: 'main' };
-export type Z3Bool = ReturnType<Z3Context['Bool']['const']>;
-export type Z3Int = ReturnType<Z3Context['Int']['const']>;
-export type Z3BitVec = ReturnType<Z3Context['BitVec']['const']>;
-export type Z3Solver = InstanceType<Z3Context['Solver']>;
-export type Z3Model = ReturnType<Z3Solver['model']>;
+type Z3Api = Awaited<ReturnType<typeof init>>;
+type Z3Low = Z3Api['Z3'];
+export type Ast = Z3_ast;
 
-export interface Z3Handle {
-  readonly api: Z3Api;
-  readonly ctx: Z3Context;
+const L_TRUE = 1; // Z3_lbool values
+const L_FALSE = -1;
+
+let loading: Promise<Z3Api> | null = null;
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Runs `fn` with a fresh session once every earlier session has finished (Z3 allows one check at a time). */
+export function withSession<T>(logic: string | undefined, fn: (s: Z3Session) => Promise<T>): Promise<T> {
+  const run = async (): Promise<T> => {
+    loading ??= init();
+    const session = new Z3Session((await loading).Z3, logic);
+    try {
+      return await fn(session);
+    } finally {
+      session.dispose();
+    }
+  };
+  const result = queue.then(run, run);
+  queue = result.catch(() => undefined);
+  return result;
 }
 
-let handle: Promise<Z3Handle> | null = null;
-
-/** The shared Z3 API and context; the first call loads the WebAssembly module (about a second). */
-export function z3(): Promise<Z3Handle> {
-  handle ??= init().then((api) => ({ api, ctx: new api.Context('main') as Z3Context }));
-  return handle;
-}
-
-/** Stops Z3's worker threads so the process can exit; a later `solveSmt` initialises Z3 again. */
+/** Stops Z3's worker threads so the process can exit; a later solve loads Z3 again. */
 export async function shutdownSmt(): Promise<void> {
-  if (!handle) return;
-  const current = handle;
-  handle = null;
-  const { api } = await current;
-  await killThreads(api.em);
+  const current = loading;
+  if (!current) return;
+  await queue;
+  loading = null;
+  await killThreads((await current).em);
+}
+
+/** A low-level Z3 context and one solver, with the term constructors the encodings use. */
+export class Z3Session {
+  readonly ctx: Z3_context;
+  private readonly solver: Z3_solver;
+  private model: Z3_model | null = null;
+  private readonly sorts = new Map<number, Z3_sort>();
+
+  constructor(
+    private readonly z: Z3Low,
+    logic: string | undefined,
+  ) {
+    const cfg = z.mk_config();
+    z.set_param_value(cfg, 'model', 'true');
+    this.ctx = z.mk_context(cfg);
+    z.del_config(cfg);
+    this.solver = logic ? z.mk_solver_for_logic(this.ctx, z.mk_string_symbol(this.ctx, logic)) : z.mk_solver(this.ctx);
+    this.ok(this.solver);
+    z.solver_inc_ref(this.ctx, this.solver);
+  }
+
+  /** Throws Z3's message when the last call failed (the wrapper installs a no-op error handler). */
+  private ok<T>(value: T): T {
+    const code = this.z.get_error_code(this.ctx);
+    if (code !== 0) throw new Error(`z3: ${this.z.get_error_msg(this.ctx, code).split('\n')[0]}`);
+    return value;
+  }
+
+  private sort(width: number): Z3_sort {
+    let s = this.sorts.get(width);
+    if (s === undefined) {
+      const { z, ctx } = this;
+      s = width === -1 ? z.mk_bool_sort(ctx) : width === 0 ? z.mk_int_sort(ctx) : z.mk_bv_sort(ctx, width);
+      this.sorts.set(width, s);
+    }
+    return s;
+  }
+
+  /** A named constant: Bool (width -1), Int (width 0) or a BitVec of `width` bits. */
+  constant(name: string, width: number): Ast {
+    return this.ok(this.z.mk_const(this.ctx, this.z.mk_string_symbol(this.ctx, name), this.sort(width)));
+  }
+  /** An Int (width 0) or BitVec numeral. */
+  numeral(value: number, width: number): Ast {
+    return this.ok(this.z.mk_numeral(this.ctx, String(value), this.sort(width)));
+  }
+  not(a: Ast): Ast { return this.ok(this.z.mk_not(this.ctx, a)); }
+  and(xs: Ast[]): Ast { return this.ok(this.z.mk_and(this.ctx, xs)); }
+  or(xs: Ast[]): Ast { return this.ok(this.z.mk_or(this.ctx, xs)); }
+  implies(a: Ast, b: Ast): Ast { return this.ok(this.z.mk_implies(this.ctx, a, b)); }
+  eq(a: Ast, b: Ast): Ast { return this.ok(this.z.mk_eq(this.ctx, a, b)); }
+  ite(c: Ast, a: Ast, b: Ast): Ast { return this.ok(this.z.mk_ite(this.ctx, c, a, b)); }
+  atMost(xs: Ast[], k: number): Ast { return this.ok(this.z.mk_atmost(this.ctx, xs, k)); }
+  /** a < b on Ints (width 0) or unsigned BitVecs. */
+  less(a: Ast, b: Ast, width: number): Ast {
+    return this.ok(width === 0 ? this.z.mk_lt(this.ctx, a, b) : this.z.mk_bvult(this.ctx, a, b));
+  }
+  zeroExt(bits: number, a: Ast): Ast { return this.ok(this.z.mk_zero_ext(this.ctx, bits, a)); }
+  extract(high: number, low: number, a: Ast): Ast { return this.ok(this.z.mk_extract(this.ctx, high, low, a)); }
+
+  assert(a: Ast): void {
+    this.z.solver_assert(this.ctx, this.solver, a);
+    this.ok(undefined);
+  }
+
+  /** Solver parameters: booleans, unsigned integers, doubles or symbols by the value's type. */
+  setParams(values: Readonly<Record<string, number | boolean | string>>): void {
+    const { z, ctx } = this;
+    const p = z.mk_params(ctx);
+    z.params_inc_ref(ctx, p);
+    for (const [key, value] of Object.entries(values)) {
+      const k = z.mk_string_symbol(ctx, key);
+      if (typeof value === 'boolean') z.params_set_bool(ctx, p, k, value);
+      else if (typeof value === 'string') z.params_set_symbol(ctx, p, k, z.mk_string_symbol(ctx, value));
+      else if (Number.isInteger(value) && value >= 0) z.params_set_uint(ctx, p, k, value);
+      else z.params_set_double(ctx, p, k, value);
+    }
+    z.solver_set_params(ctx, this.solver, p);
+    z.params_dec_ref(ctx, p);
+    this.ok(undefined);
+  }
+
+  /** Checks satisfiability; `interrupt()` (safe during the check) makes it return 'unknown'. */
+  async check(): Promise<'sat' | 'unsat' | 'unknown'> {
+    this.dropModel();
+    const r = await this.z.solver_check(this.ctx, this.solver);
+    if (r === L_TRUE) {
+      this.model = this.z.solver_get_model(this.ctx, this.solver);
+      this.z.model_inc_ref(this.ctx, this.model);
+      return 'sat';
+    }
+    return r === L_FALSE ? 'unsat' : 'unknown';
+  }
+
+  interrupt(): void {
+    this.z.interrupt(this.ctx);
+  }
+
+  reasonUnknown(): string {
+    return this.z.solver_get_reason_unknown(this.ctx, this.solver);
+  }
+
+  private evaluate(a: Ast): Ast {
+    if (!this.model) throw new Error('z3: no model');
+    const v = this.z.model_eval(this.ctx, this.model, a, true);
+    if (v === null) throw new Error('z3: model evaluation failed');
+    return v;
+  }
+  evalBool(a: Ast): boolean {
+    return this.z.get_bool_value(this.ctx, this.evaluate(a)) === L_TRUE;
+  }
+  evalNumber(a: Ast): number {
+    return Number(this.z.get_numeral_string(this.ctx, this.evaluate(a)));
+  }
+
+  private dropModel(): void {
+    if (this.model) this.z.model_dec_ref(this.ctx, this.model);
+    this.model = null;
+  }
+
+  dispose(): void {
+    this.dropModel();
+    this.z.solver_dec_ref(this.ctx, this.solver);
+    this.z.del_context(this.ctx);
+  }
 }

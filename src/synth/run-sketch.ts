@@ -5,10 +5,15 @@ import { createChecker } from '../exact/interpret.ts';
 import { paramsToJson } from '../data/params.ts';
 import { compileRelaxed, DEFAULT_EPSILON, type RelaxedStats } from '../relax/index.ts';
 import { synthesize, type SynthesizeRequest, type SynthesisResult } from './synthesize.ts';
+import type { NetOptions } from './net-options.ts';
+import type { NetReport } from './net-report.ts';
+import { trainSketch } from './train.ts';
 
 export interface SketchSynthesisOptions extends Omit<SynthesizeRequest, 'objective' | 'verify' | 'score'> {
   /** Added inside -log(p + epsilon) (default 1e-7). */
   readonly epsilon?: number;
+  /** Programs with real values: batching, epochs, real-parameter update, loss settings and target. */
+  readonly net?: NetOptions;
 }
 
 export interface SketchSynthesis {
@@ -21,10 +26,13 @@ export interface SketchSynthesis {
   readonly examplesSolved: number;
   readonly compileSeconds: number;
   readonly evaluatorStats: RelaxedStats;
+  /** Programs with real values: accuracy, data loss, target and training settings of the run. */
+  readonly net?: NetReport;
 }
 
 /** Compiles `sketch` and runs one synthesis; every success has passed the exact interpreter. */
 export function synthesizeSketch(sketch: Sketch, options: SketchSynthesisOptions): SketchSynthesis {
+  if (sketch.program.real) return trainSketch(sketch, options);
   const { program, dataset } = sketch;
   const t0 = performance.now();
   const evaluator = compileRelaxed(program, dataset, { epsilon: options.epsilon ?? DEFAULT_EPSILON });

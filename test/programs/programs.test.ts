@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadSketch, parseJson, readParams, runExact, type Diagnostic } from '../../src/index.ts';
+import { loadSketch, parseJson, readParams, readRealParams, runExact, type Diagnostic } from '../../src/index.ts';
 
 const ROOT = new URL('../../programs/', import.meta.url).pathname;
 
@@ -67,8 +67,9 @@ describe('bundled programs', () => {
         const diagnostics: Diagnostic[] = [];
         const node = parseJson(readFileSync(c.params, 'utf8'), c.params).node!;
         const params = readParams(sketch.program, node, diagnostics)!;
+        const real = readRealParams(sketch.program, node, diagnostics)!; // empty for a discrete program
         expect(diagnostics).toEqual([]);
-        const result = runExact(sketch.program, sketch.dataset, params);
+        const result = runExact(sketch.program, sketch.dataset, params, real);
         expect(result.examples.flatMap((e) => e.faults)).toEqual([]);
         expect(result.solved).toBe(true);
       });

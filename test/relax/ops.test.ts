@@ -14,6 +14,7 @@ import type { Operand } from '../../src/relax/ops/op.ts';
 import { encodeOneHot } from '../../src/relax/ops/onehot.ts';
 import type { TableRef } from '../../src/relax/tape.ts';
 import { Rng } from '../../src/util/rng.ts';
+import { REAL_GENERATORS } from './real-generators.ts';
 
 /**
  * Storage for one random instruction: a gradient sink first, a cell holding 0, then input vectors
@@ -22,13 +23,23 @@ import { Rng } from '../../src/util/rng.ts';
 class Layout {
   static readonly SINK = 0;
   static readonly ZERO_CELL = 8;
+  readonly sink = Layout.SINK;
   size = 9;
-  readonly inputs: { op: Operand; length: number }[] = [];
+  /** Lanes the real ops compute. */
+  lanes = 1;
+  readonly inputs: { op: Operand; length: number; fill?: (rng: Rng) => number }[] = [];
   readonly outputs: { offset: number; length: number }[] = [];
   private readonly pool = new Map<number, Operand[]>();
   constructor(readonly rng: Rng) {}
 
-  input(domain: number): Operand {
+  input(domain: number, fill?: (rng: Rng) => number, gradient?: boolean): Operand {
+    if (fill) {
+      // Values with a meaning (targets, a function's domain) get their own vector.
+      const op = { val: this.size, grad: (gradient ?? this.rng.next() < 0.8) ? this.size : Layout.SINK };
+      this.size += domain;
+      this.inputs.push({ op, length: domain, fill });
+      return op;
+    }
     const slots = this.pool.get(domain) ?? [];
     this.pool.set(domain, slots);
     if (slots.length > 0 && this.rng.next() < 0.4) return slots[this.rng.int(slots.length)]!;
@@ -141,6 +152,7 @@ const GENERATORS: { readonly [K in OpKind]: (l: Layout) => Extract<Instr, { kind
     }
     return { kind: 'loss', count, ints: Int32Array.from(ints), scale: 1 / (1 + l.rng.int(3)) };
   },
+  ...REAL_GENERATORS,
 };
 
 function check(kind: OpKind, seed: number): void {
@@ -155,15 +167,20 @@ function check(kind: OpKind, seed: number): void {
     termWeights: Float64Array.from({ length: TERMS }, () => 0.5 + rng.next()),
     termLosses: new Float64Array(TERMS),
     loss: 0,
+    lanes: l.lanes,
+    penalty: 0,
   };
   // Inputs: positive (not normalised), with some exact zeros to exercise the zero-skipping paths.
-  for (const { op, length } of l.inputs) for (let i = 0; i < length; i++) m.val[op.val + i] = rng.next() < 0.15 ? 0 : 0.05 + rng.next();
+  for (const { op, length, fill } of l.inputs) {
+    for (let i = 0; i < length; i++) m.val[op.val + i] = fill ? fill(rng) : rng.next() < 0.15 ? 0 : 0.05 + rng.next();
+  }
   for (const { offset, length } of l.outputs) m.val.fill(Number.NaN, offset, offset + length); // forward must overwrite
   const probe = Float64Array.from({ length: l.size }, () => rng.next() * 2 - 1);
   const objective = (x: Float64Array): number => {
     m.val.set(x);
+    m.loss = 0; // the real loss adds to the discrete one
     rule.forward(ins, m);
-    if (kind === 'loss') return m.loss;
+    if (kind === 'loss' || kind === 'realloss') return m.loss;
     let s = 0;
     for (const { offset, length } of l.outputs) for (let i = offset; i < offset + length; i++) s += probe[i]! * m.val[i]!;
     return s;

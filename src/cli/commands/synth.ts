@@ -1,7 +1,8 @@
 // `tpt synth PROGRAM`: search for Param values that solve every example, then show the program found.
 import {
-  getOptimizer, listOptimizers, runExact, synthesizeSketch, writeFileAtomic, OptionError,
-  type OptionSpec, type SketchSynthesis, type Sketch,
+  getMethod, listOptimizers, runExact, runMethod, writeFileAtomic, OptionError, NET_FLAGS,
+  netOptionsFromFlags, netJson, formatNet, plotSynthesis, PlotError,
+  type OptionSpec, type MethodSynthesis as SketchSynthesis, type Sketch,
 } from '../../index.ts';
 import { flagBool, flagNumber, flagString, type FlagSpec, type ParsedArgs } from '../args.ts';
 import { SKETCH_FLAGS, UserError, loadFromArgs, out } from '../common.ts';
@@ -17,7 +18,7 @@ const VERSION = '0.1.0';
 function optimizerFlags(argv: readonly string[]): FlagSpec[] {
   const i = argv.findIndex((a) => a === '--optimizer' || a.startsWith('--optimizer='));
   const name = i < 0 ? DEFAULT_OPTIMIZER : argv[i]!.includes('=') ? argv[i]!.split('=')[1]! : argv[i + 1];
-  const def = name ? getOptimizer(name) : undefined;
+  const def = name ? getMethod(name) : undefined;
   if (!def) return [];
   return def.options.map((o: OptionSpec) => ({
     name: o.name,
@@ -43,11 +44,13 @@ export const synthCommand: Command = {
     { name: 'epsilon', type: 'string', value: 'E', help: 'added inside -log(p + E) (default 1e-7)' },
     { name: 'out', type: 'string', value: 'FILE', help: 'write the JSON result (also a params file for tpt run)' },
     { name: 'json', type: 'boolean', help: 'print the JSON result instead of the program' },
+    ...NET_FLAGS,
+    { name: 'plot', type: 'string', value: 'FILE.svg', help: 'write an SVG picture of the fit (programs with real values)' },
   ],
   extraFlags: optimizerFlags,
-  run(args) {
+  async run(args) {
     const optimizer = flagString(args, 'optimizer') ?? DEFAULT_OPTIMIZER;
-    const def = getOptimizer(optimizer);
+    const def = getMethod(optimizer);
     if (!def) throw new UserError(`unknown optimizer '${optimizer}'; known: ${listOptimizers().map((d) => d.name).join(', ')}`);
     const options: Record<string, unknown> = {};
     for (const o of def.options) {
@@ -66,8 +69,9 @@ export const synthCommand: Command = {
     const t0 = performance.now();
     let synthesis: SketchSynthesis;
     try {
-      synthesis = synthesizeSketch(sketch, {
+      synthesis = await runMethod(sketch, {
         optimizer, options, seed, maxSteps, restarts, epsilon,
+        net: netOptionsFromFlags(args.flags),
         ...(Number.isFinite(timeLimit) ? { timeLimitSeconds: timeLimit } : {}),
         onProgress: (p) =>
           bar.update(
@@ -82,6 +86,15 @@ export const synthCommand: Command = {
       bar.done();
     }
     const report = resultJson(args, sketch, synthesis, (performance.now() - t0) / 1000);
+    const plot = flagString(args, 'plot');
+    if (plot) {
+      try {
+        writeFileAtomic(plot, plotSynthesis(sketch, synthesis));
+      } catch (e) {
+        if (e instanceof PlotError) throw new UserError(e.message);
+        throw e;
+      }
+    }
     const outPath = flagString(args, 'out');
     if (outPath) writeFileAtomic(outPath, JSON.stringify(report, null, 2) + '\n');
     out(json ? JSON.stringify(report, null, 2) : formatSynthesis(sketch, synthesis));
@@ -112,6 +125,7 @@ function resultJson(args: ParsedArgs, sketch: Sketch, s: SketchSynthesis, wallSe
     batch: sketch.batchName,
     version: VERSION,
     lossCurve: r.lossCurve,
+    ...netJson(s),
   };
 }
 
@@ -126,9 +140,10 @@ function formatSynthesis(sketch: Sketch, s: SketchSynthesis): string {
       : `not solved by ${r.optimizer} (seed ${r.seed}; ${r.stopReason}) after ${speed}; the best assignment satisfies ${s.examplesSolved}/${n} examples`,
   );
   lines.push('');
+  if (s.net) lines.push(formatNet(sketch, s), '');
   const tables = paramTables(sketch.program, s.params);
   if (tables) lines.push(tables, '');
   lines.push(annotatedSource(sketch.program, sketch.source, s.params), '');
-  lines.push(formatRun(sketch, runExact(sketch.program, sketch.dataset, s.assignment)));
+  lines.push(formatRun(sketch, runExact(sketch.program, sketch.dataset, s.assignment, s.net?.realParams)));
   return lines.join('\n');
 }

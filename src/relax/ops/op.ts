@@ -36,3 +36,20 @@ export interface Operand {
 export function pushOperand(ints: number[], o: Operand): void {
   ints.push(o.val, o.grad);
 }
+
+/** How a real op reads or writes one tensor: value offset, gradient offset (-1 = none), lane stride (0 = shared). */
+export interface RealOperand {
+  readonly val: number;
+  readonly grad: number;
+  readonly stride: number;
+}
+
+/** Appends a real operand as three ints. */
+export function pushRealOperand(ints: number[], o: RealOperand): void {
+  ints.push(o.val, o.grad, o.stride);
+}
+
+/** Printer name of a real tensor at `offset` (the lane-0 instance names the whole per-lane tensor). */
+export function tensorName(names: StorageNames, offset: number): string {
+  return names.vector(offset).replace(/:e0$/, '');
+}

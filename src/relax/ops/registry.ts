@@ -11,6 +11,13 @@ import { mixOp } from './mix.ts';
 import { mix2Op } from './mix2.ts';
 import type { OpRule } from './op.ts';
 import { oneHotOp } from './onehot.ts';
+import { binaryOp } from './real-binary.ts';
+import { gatherOp, reduceOp, stackOp } from './real-gather.ts';
+import { realLossOp } from './real-loss.ts';
+import { matmulOp } from './real-matmul.ts';
+import { realMixOp } from './real-mix.ts';
+import { softmaxOp } from './real-softmax.ts';
+import { fillOp, unaryOp } from './real-unary.ts';
 
 /** Every op, keyed by the instruction kind it runs. */
 export const OPS: { readonly [K in OpKind]: OpRule<Extract<Instr, { kind: K }>> } = {
@@ -23,6 +30,16 @@ export const OPS: { readonly [K in OpKind]: OpRule<Extract<Instr, { kind: K }>> 
   mix: mixOp,
   mix2: mix2Op,
   loss: lossOp,
+  fill: fillOp,
+  unary: unaryOp,
+  binary: binaryOp,
+  matmul: matmulOp,
+  softmax: softmaxOp,
+  reduce: reduceOp,
+  gather: gatherOp,
+  stack: stackOp,
+  realmix: realMixOp,
+  realloss: realLossOp,
 };
 
 /** The rule for an instruction (the kind-to-record correlation needs a cast). */
@@ -65,6 +82,36 @@ export function runForward(instrs: readonly Instr[], m: Machine): void {
       case 'loss':
         lossOp.forward(ins, m);
         break;
+      case 'fill':
+        fillOp.forward(ins, m);
+        break;
+      case 'unary':
+        unaryOp.forward(ins, m);
+        break;
+      case 'binary':
+        binaryOp.forward(ins, m);
+        break;
+      case 'matmul':
+        matmulOp.forward(ins, m);
+        break;
+      case 'softmax':
+        softmaxOp.forward(ins, m);
+        break;
+      case 'reduce':
+        reduceOp.forward(ins, m);
+        break;
+      case 'gather':
+        gatherOp.forward(ins, m);
+        break;
+      case 'stack':
+        stackOp.forward(ins, m);
+        break;
+      case 'realmix':
+        realMixOp.forward(ins, m);
+        break;
+      case 'realloss':
+        realLossOp.forward(ins, m);
+        break;
       default: {
         const never: never = ins;
         throw new InternalError(`unknown instruction ${(never as Instr).kind}`);
@@ -104,6 +151,36 @@ export function runBackward(instrs: readonly Instr[], m: Machine): void {
         break;
       case 'loss':
         lossOp.backward(ins, m);
+        break;
+      case 'fill':
+        fillOp.backward(ins, m);
+        break;
+      case 'unary':
+        unaryOp.backward(ins, m);
+        break;
+      case 'binary':
+        binaryOp.backward(ins, m);
+        break;
+      case 'matmul':
+        matmulOp.backward(ins, m);
+        break;
+      case 'softmax':
+        softmaxOp.backward(ins, m);
+        break;
+      case 'reduce':
+        reduceOp.backward(ins, m);
+        break;
+      case 'gather':
+        gatherOp.backward(ins, m);
+        break;
+      case 'stack':
+        stackOp.backward(ins, m);
+        break;
+      case 'realmix':
+        realMixOp.backward(ins, m);
+        break;
+      case 'realloss':
+        realLossOp.backward(ins, m);
         break;
       default: {
         const never: never = ins;

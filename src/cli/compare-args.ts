@@ -1,0 +1,126 @@
+// Command-line pieces of `tpt compare`: method lists, `--sweep NAME=V1,V2`, `--shard I/N`,
+// `--runs-for NAME=N`, per-method options (`--A.opt=V` or `A.opt=V`), and the reference file.
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
+import {
+  canonicalJson, defaultReferencePath, getMethod, loadReference,
+  type ComparisonConfig, type OptionSpec, type PaperReference, type Shard, type Sweep,
+} from '../index.ts';
+import { flagBool, flagString, UsageError, type FlagSpec, type ParsedArgs } from './args.ts';
+
+/** `a,b,c` -> names (each must be a known method). */
+export function parseMethods(text: string | undefined): string[] {
+  if (!text) throw new UsageError('--optimizers is required, e.g. --optimizers gradsearch-ra,fmgd');
+  const names = text.split(',').map((s) => s.trim()).filter(Boolean);
+  if (names.length === 0) throw new UsageError('--optimizers lists no method');
+  if (new Set(names).size !== names.length) throw new UsageError(`--optimizers names a method twice: ${text}`);
+  for (const n of names) getMethod(n); // throws OptionError with the known names
+  return names;
+}
+
+/** `K=4,8,16` (integers) or `batch=nand,swap` (names). */
+export function parseSweep(text: string | undefined): Sweep | null {
+  if (text === undefined) return null;
+  const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.+)$/.exec(text);
+  if (!m) throw new UsageError(`--sweep expects NAME=V1,V2,..., got '${text}'`);
+  const name = m[1]!;
+  const raw = m[2]!.split(',').map((s) => s.trim()).filter(Boolean);
+  if (new Set(raw).size !== raw.length) throw new UsageError(`--sweep repeats a value: ${text}`);
+  if (name === 'batch') return { name, values: raw };
+  const values = raw.map((v) => {
+    if (!/^-?\d+$/.test(v)) throw new UsageError(`--sweep ${name}: values of a Hyper are integers, got '${v}'`);
+    return Number(v);
+  });
+  return { name, values };
+}
+
+/** `I/N` with 0 <= I < N. */
+export function parseShard(text: string | undefined): Shard | undefined {
+  if (text === undefined) return undefined;
+  const m = /^(\d+)\/(\d+)$/.exec(text);
+  const index = m ? Number(m[1]) : NaN;
+  const count = m ? Number(m[2]) : NaN;
+  if (!m || count < 1 || index >= count) throw new UsageError(`--shard expects I/N with 0 <= I < N, got '${text}'`);
+  return { index, count };
+}
+
+/** Repeated `--runs-for NAME=N`. */
+export function parseRunsFor(entries: readonly string[], methods: readonly string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const e of entries) {
+    const m = /^([^=]+)=(\d+)$/.exec(e);
+    if (!m) throw new UsageError(`--runs-for expects NAME=N, got '${e}'`);
+    if (!methods.includes(m[1]!)) throw new UsageError(`--runs-for ${m[1]}: not among --optimizers`);
+    out[m[1]!] = Number(m[2]);
+  }
+  return out;
+}
+
+/** The `--optimizers` value from raw argv (needed before parsing, to know the option flags). */
+function methodsInArgv(argv: readonly string[]): string[] {
+  const i = argv.findIndex((a) => a === '--optimizers' || a.startsWith('--optimizers='));
+  if (i < 0) return [];
+  const text = argv[i]!.includes('=') ? argv[i]!.slice(argv[i]!.indexOf('=') + 1) : argv[i + 1] ?? '';
+  return text.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+/** One flag `--A.opt` per option of every listed method. */
+export function methodOptionFlags(argv: readonly string[]): FlagSpec[] {
+  const flags: FlagSpec[] = [];
+  for (const name of methodsInArgv(argv)) {
+    let options: readonly OptionSpec[];
+    try {
+      options = getMethod(name).options;
+    } catch {
+      continue; // reported when the command runs
+    }
+    for (const o of options) {
+      flags.push({ name: `${name}.${o.name}`, type: 'string', value: o.type === 'choice' ? o.choices!.join('|') : o.type.toUpperCase(), help: `${o.doc} (default ${String(o.default)})` });
+    }
+  }
+  return flags;
+}
+
+/** Method options from `--A.opt=V` flags and `A.opt=V` positionals (after PROGRAM). */
+export function parseMethodOptions(args: ParsedArgs, methods: readonly string[]): Record<string, Record<string, string>> {
+  const options: Record<string, Record<string, string>> = {};
+  const set = (method: string, opt: string, value: string, from: string): void => {
+    if (!methods.includes(method)) throw new UsageError(`${from}: '${method}' is not among --optimizers`);
+    (options[method] ??= {})[opt] = value;
+  };
+  for (const [flag, value] of args.flags) {
+    const dot = flag.indexOf('.');
+    if (dot > 0 && typeof value === 'string') set(flag.slice(0, dot), flag.slice(dot + 1), value, `--${flag}`);
+  }
+  for (const p of args.positionals.slice(1)) {
+    const m = /^([^.=\s]+)\.([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(p);
+    if (!m) throw new UsageError(`unexpected argument '${p}' (method options are written METHOD.OPTION=VALUE)`);
+    set(m[1]!, m[2]!, m[3]!, p);
+  }
+  return options;
+}
+
+/** The default results directory: `results/<program stem>-<hash of the comparison>`. */
+export function defaultOutDir(config: ComparisonConfig): string {
+  const hash = createHash('sha256').update(canonicalJson(config)).digest('hex').slice(0, 8);
+  return `results/${basename(config.program).replace(/\.tpt$/, '')}-${hash}`;
+}
+
+/** `--reference FILE`, `--no-reference`, or the paper's numbers found beside the repository. */
+export function referenceFromArgs(args: ParsedArgs): { reference?: PaperReference; referenceSource?: string } {
+  if (flagBool(args, 'no-reference')) return {};
+  const path = flagString(args, 'reference') ?? defaultReferencePath();
+  if (!path) return {};
+  try {
+    return { reference: loadReference(path), referenceSource: path };
+  } catch (e) {
+    if (flagString(args, 'reference')) throw new UsageError((e as Error).message);
+    return {};
+  }
+}
+
+/** The flags shared by compare and merge for reference numbers. */
+export const REFERENCE_FLAGS: readonly FlagSpec[] = [
+  { name: 'reference', type: 'string', value: 'FILE', help: 'published numbers to show beside ours (default: ../shared/reference/gradsearch-paper.json from the repository)' },
+  { name: 'no-reference', type: 'boolean', help: 'show no reference numbers' },
+];

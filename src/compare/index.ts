@@ -1,0 +1,24 @@
+// Public surface of the comparison runner: methods side by side, plans, the runner, merging, reports.
+export type { MethodInfo, MethodRequest } from './methods.ts';
+export { getMethod, listMethods, resolveMethodOptions, runMethod } from './methods.ts';
+export type { ComparisonConfig, NormalizedConfig, RunSpec, Shard, Sweep, SweepValue } from './config.ts';
+export { canonicalJson, deriveSeed, normalizeConfig, planRuns, runKey, sketchOptions } from './config.ts';
+export type { RunRecord } from './record.ts';
+export { SketchLoadError } from './record.ts';
+export type { CompareOutcome, CompareProgress, CompareRunOptions } from './runner.ts';
+export { runComparison } from './runner.ts';
+export type { MergeOutcome } from './merge.ts';
+export { mergeComparisons } from './merge.ts';
+export { RunError } from './pool.ts';
+export { CONFIG_FILE, RUNS_FILE, StoreError, readConfig, readRuns } from './store.ts';
+export { REPORT_HTML, SUMMARY_CSV, SUMMARY_JSON, writeReports } from './outputs.ts';
+export type { GroupSummary, Spread, Summary } from './summary.ts';
+export { summarize, summaryCsv } from './summary.ts';
+export type { PaperReference, ReferenceCell } from './reference.ts';
+export { defaultReferencePath, formatReference, loadReference, referenceCell } from './reference.ts';
+export { formatMarkdownTable, formatTable } from './table.ts';
+export type { WorkerEntry } from './worker-path.ts';
+export { resolveWorkerEntry } from './worker-path.ts';
+export { compareCommandLine, joinedMarkdownTable, machineDescription, replaceSection } from './markdown.ts';
+export type { BenchArgs } from './bench.ts';
+export { parseBenchArgs, runLogged, writeDocSection } from './bench.ts';

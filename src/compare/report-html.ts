@@ -1,0 +1,116 @@
+// report.html: one self-contained page (inline CSS and SVG, no scripts, no network) with the table,
+// success rate against the swept value, steps to success with their spread, and a few loss curves.
+import type { SweepValue } from './config.ts';
+import type { RunRecord } from './record.ts';
+import { formatReference } from './reference.ts';
+import { esc, PALETTE, renderChart, type Series } from './svg.ts';
+import { groupOf, type Summary } from './summary.ts';
+import { formatCell, formatSeconds, tableCaption } from './table.ts';
+
+/** Sweep values shown as loss-curve panels at most. */
+const CURVE_PANELS = 6;
+
+function labelOf(summary: Summary, v: SweepValue | null): string {
+  if (v === null) return summary.config.batch ?? 'result';
+  return summary.sweep === 'batch' ? String(v) : `${summary.sweep}=${v}`;
+}
+
+function tableHtml(summary: Summary): string {
+  const withTime = summary.sweep === 'batch' || summary.groups.some((g) => g.reference && g.reference.kind !== 'steps');
+  const head = ['method', ...summary.sweepValues.map((v) => labelOf(summary, v)), 'wall'].map((h) => `<th>${esc(h)}</th>`).join('');
+  const rows = summary.optimizers.map((o) => {
+    let wall = 0;
+    const cells = summary.sweepValues.map((v) => {
+      const g = groupOf(summary, o, v);
+      wall += g?.totalSeconds ?? 0;
+      const ref = g?.reference ? `<br><span class="ref">paper ${esc(formatReference(g.reference))}</span>` : '';
+      const spreadText = g?.steps && g.steps.n > 1 ? ` title="steps: median ${g.steps.median}, min ${g.steps.min}, max ${g.steps.max}, sd ${g.steps.sd.toFixed(1)}"` : '';
+      return `<td${spreadText}>${esc(formatCell(g, withTime))}${ref}</td>`;
+    });
+    return `<tr><th>${esc(o)}</th>${cells.join('')}<td>${esc(formatSeconds(wall))}</td></tr>`;
+  });
+  return `<table><thead><tr>${head}</tr></thead><tbody>${rows.join('\n')}</tbody></table>`;
+}
+
+function successChart(summary: Summary): string {
+  const categories = summary.sweepValues.map((v) => labelOf(summary, v));
+  const xs = categories.map((_, i) => i);
+  const series: Series[] = [];
+  summary.optimizers.forEach((o, k) => {
+    const color = PALETTE[k % PALETTE.length]!;
+    const groups = summary.sweepValues.map((v) => groupOf(summary, o, v));
+    series.push({ name: o, color, xs, ys: groups.map((g) => (g && g.runs > 0 ? 100 * g.successRate : null)) });
+    const refs = groups.map((g) => (g?.reference ? (g.reference.kind === 'unsolved' ? 0 : g.reference.successPct) : null));
+    if (refs.some((r) => r !== null)) series.push({ name: `${o} (paper)`, color, xs, ys: refs, dashed: true });
+  });
+  return renderChart({ title: 'Success rate', xLabel: summary.sweep ?? '', yLabel: 'success %', categories, yMin: 0, yMax: 100, series });
+}
+
+function stepsChart(summary: Summary): string {
+  const categories = summary.sweepValues.map((v) => labelOf(summary, v));
+  const xs = categories.map((_, i) => i);
+  const series: Series[] = summary.optimizers.map((o, k) => {
+    const groups = summary.sweepValues.map((v) => groupOf(summary, o, v));
+    return {
+      name: o,
+      color: PALETTE[k % PALETTE.length]!,
+      xs: xs.map((x) => x + (k - (summary.optimizers.length - 1) / 2) * 0.04),
+      ys: groups.map((g) => (g?.steps && g.steps.mean > 0 ? g.steps.mean : null)),
+      ranges: groups.map((g) => (g?.steps ? { low: Math.max(g.steps.min, 0.5), high: g.steps.max } : null)),
+    };
+  });
+  return renderChart({ title: 'Steps to success (mean; whiskers min to max)', xLabel: summary.sweep ?? '', yLabel: 'steps (log)', categories, logY: true, series });
+}
+
+function curveCharts(summary: Summary, records: readonly RunRecord[]): string[] {
+  const withCurves = summary.sweepValues.filter((v) => records.some((r) => String(r.sweepValue) === String(v) && r.lossCurve));
+  const step = Math.max(1, Math.ceil(withCurves.length / CURVE_PANELS));
+  const panels = withCurves.filter((_, i) => i % step === 0 || i === withCurves.length - 1);
+  return panels.map((v) => {
+    const series: Series[] = [];
+    summary.optimizers.forEach((o, k) => {
+      const runs = records.filter((r) => r.optimizer === o && String(r.sweepValue) === String(v) && r.lossCurve).sort((a, b) => a.run - b.run);
+      runs.forEach((r, j) => {
+        const c = r.lossCurve!;
+        series.push({ name: j === 0 ? o : '', color: PALETTE[k % PALETTE.length]!, xs: c.steps, ys: c.losses, markers: false, dashed: j > 0 });
+      });
+    });
+    return renderChart({ title: `Loss curves, ${labelOf(summary, v)}`, xLabel: 'step', yLabel: 'loss', yMin: 0, series, width: 560, height: 280 });
+  });
+}
+
+/** The whole report page. */
+export function renderReport(summary: Summary, records: readonly RunRecord[]): string {
+  const c = summary.config;
+  const curves = curveCharts(summary, records);
+  const configText = JSON.stringify(c, null, 2);
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>tpt compare: ${esc(summary.program)}</title>
+<style>
+body { font-family: sans-serif; margin: 24px; color: #222; max-width: 1400px; }
+table { border-collapse: collapse; font-size: 13px; margin: 12px 0; }
+th, td { border: 1px solid #ccc; padding: 4px 8px; text-align: right; vertical-align: top; }
+tbody th, thead th:first-child { text-align: left; }
+.ref { color: #777; font-size: 11px; }
+.charts { display: flex; flex-wrap: wrap; gap: 12px; }
+pre { background: #f6f6f6; padding: 8px; font-size: 12px; overflow: auto; }
+</style></head>
+<body>
+<h1>tpt compare: ${esc(summary.program)}</h1>
+<p>${esc(tableCaption(summary))}</p>
+${tableHtml(summary)}
+<div class="charts">
+${successChart(summary)}
+${stepsChart(summary)}
+</div>
+<h2>Loss curves</h2>
+<p>Loss at each step of the first runs of every method (downsampled); later runs dashed.</p>
+<div class="charts">
+${curves.join('\n') || '<p>No loss curves recorded.</p>'}
+</div>
+<h2>Configuration</h2>
+<pre>${esc(configText)}</pre>
+${summary.referenceSource ? `<p class="ref">Reference numbers: ${esc(summary.referenceSource)}</p>` : ''}
+</body></html>
+`;
+}

@@ -1,0 +1,58 @@
+// Where the comparison worker lives: beside this module's `.ts` source (run through tsx's loader,
+// registered inside the worker), or as `compare-worker.mjs` beside the esbuild bundle in dist/.
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+/** The bundle's file name for the worker entry (see `entries` in bin/tpt.mjs). */
+export const BUNDLED_WORKER = 'compare-worker.mjs';
+/** The worker's source, beside this folder's modules. */
+export const SOURCE_WORKER = 'worker.ts';
+
+/** How to start a worker: a module URL, or (from source) a script to `eval` that loads tsx then the module. */
+export type WorkerEntry =
+  | { readonly kind: 'module'; readonly url: URL }
+  | { readonly kind: 'eval'; readonly url: URL; readonly code: string };
+
+/**
+ * Resolves the worker for code running at `moduleUrl` (a module of this folder, or the bundle that
+ * contains it). From TypeScript sources (vitest, tsx) the worker is `worker.ts`, started by a small
+ * script that registers tsx's ESM loader in the worker first (Node 20 ignores `--import` in a
+ * worker's execArgv); from a bundle, `compare-worker.mjs` in the bundle's directory. Throws an Error
+ * saying what is missing when the file is not there.
+ */
+export function resolveWorkerEntry(moduleUrl: string): WorkerEntry {
+  const fromSource = moduleUrl.endsWith('.ts');
+  const url = new URL(fromSource ? `./${SOURCE_WORKER}` : `./${BUNDLED_WORKER}`, moduleUrl);
+  if (url.protocol === 'file:' && !existsSync(fileURLToPath(url))) {
+    throw new Error(
+      fromSource
+        ? `comparison worker not found at ${fileURLToPath(url)}`
+        : `comparison worker not found at ${fileURLToPath(url)}; rebuild the bundle (bin/tpt.mjs builds it with the entry 'compare-worker')`,
+    );
+  }
+  if (!fromSource) return { kind: 'module', url };
+  const tsx = tsxRegisterUrl(moduleUrl);
+  const code =
+    `import(${JSON.stringify(tsx)})` +
+    `.then((m) => { m.register(); return import(${JSON.stringify(url.href)}); })` +
+    `.catch((e) => { setTimeout(() => { throw e; }); });`;
+  return { kind: 'eval', url, code };
+}
+
+/** The URL of tsx's ESM `register` API, resolved from the package that contains `moduleUrl`. */
+export function tsxRegisterUrl(moduleUrl: string): string {
+  const require = createRequire(moduleUrl);
+  let pkgPath: string;
+  try {
+    pkgPath = require.resolve('tsx/package.json');
+  } catch {
+    throw new Error('running from TypeScript sources needs the tsx package to start comparison workers');
+  }
+  const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as { exports?: Record<string, unknown> };
+  const api = pkg.exports?.['./esm/api'] as { import?: { default?: string } | string } | undefined;
+  const rel = typeof api?.import === 'string' ? api.import : api?.import?.default;
+  if (!rel) throw new Error(`tsx at ${dirname(pkgPath)} has no ESM register API ('tsx/esm/api')`);
+  return pathToFileURL(join(dirname(pkgPath), rel)).href;
+}

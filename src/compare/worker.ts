@@ -1,0 +1,26 @@
+// A comparison worker thread: receives planned runs one at a time, runs each with the shared
+// `executeRun`, and posts back progress and the finished record. Started by pool.ts, never imported.
+import { parentPort, workerData } from 'node:worker_threads';
+import type { NormalizedConfig } from './config.ts';
+import { executeRun, SketchCache, SketchLoadError } from './record.ts';
+import type { FromWorker, ToWorker } from './pool.ts';
+
+const port = parentPort;
+if (!port) throw new Error('compare worker started outside a worker thread');
+const config = (workerData as { config: NormalizedConfig }).config;
+const sketches = new SketchCache(config);
+const send = (message: FromWorker): void => port.postMessage(message);
+
+port.on('message', (message: ToWorker) => {
+  const { spec } = message;
+  executeRun(config, spec, sketches, (fraction) => send({ type: 'progress', key: spec.key, fraction })).then(
+    (record) => send({ type: 'record', record }),
+    (e: unknown) =>
+      send({
+        type: 'error',
+        key: spec.key,
+        message: e instanceof Error ? e.message : String(e),
+        details: e instanceof SketchLoadError ? [...e.details] : e instanceof Error && e.stack ? [e.stack] : [],
+      }),
+  );
+});

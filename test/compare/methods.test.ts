@@ -1,0 +1,83 @@
+// The exact baselines beside the gradient methods: local-search (exact scoring of every move) and
+// smt, both verified by the exact interpreter; the per-term scorer agrees with runExact.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createTermScorer, DONT_CARE, getMethod, listMethods, loadSketch, runExact, runMethod, solves, type Sketch } from '../../src/index.ts';
+
+function sketch(path: string, options: Parameters<typeof loadSketch>[1]): Sketch {
+  const r = loadSketch(path, options);
+  if (!r.sketch) throw new Error(r.diagnostics.map((d) => d.message).join('; '));
+  return r.sketch;
+}
+const CIRCUIT = 'programs/circuit/circuit.tpt';
+const parity8 = sketch('programs/parity_chain/parity_chain.tpt', { set: { K: 8 } });
+const nand = sketch(CIRCUIT, { batch: 'nand' });
+
+describe('method registry', () => {
+  it('lists every optimizer, then smt; local-search and smt are exact', () => {
+    const names = listMethods().map((m) => m.name);
+    expect(names).toEqual(expect.arrayContaining(['fmgd', 'gradsearch+', 'local-search', 'smt']));
+    expect(names.at(-1)).toBe('smt');
+    expect(getMethod('local-search').family).toBe('exact');
+    expect(getMethod('smt').family).toBe('exact');
+    expect(() => getMethod('nope')).toThrow(/unknown optimizer 'nope'; known: .*local-search.*smt/);
+  });
+});
+
+describe('local-search', () => {
+  it.each([
+    ['parity K = 8', parity8],
+    ['nand', nand],
+  ])('solves %s under every one of a few seeds, verified exactly', async (_, s) => {
+    for (const seed of [1, 2, 3]) {
+      const r = await runMethod(s, { optimizer: 'local-search', seed, maxSteps: 5000 });
+      expect(r.result.success).toBe(true);
+      expect(solves(s.program, s.dataset, r.assignment)).toBe(true);
+      expect(r.evaluations).toBeGreaterThan(0);
+    }
+  });
+
+  it('repeats a run exactly from its seed and stops at the step budget', async () => {
+    const swap = sketch(CIRCUIT, { batch: 'swap' });
+    const a = await runMethod(swap, { optimizer: 'local-search', seed: 9, maxSteps: 40 });
+    const b = await runMethod(swap, { optimizer: 'local-search', seed: 9, maxSteps: 40 });
+    expect(b.result.steps).toBe(a.result.steps);
+    expect(b.result.lossCurve).toEqual(a.result.lossCurve);
+    expect(b.params).toEqual(a.params);
+    if (!a.result.success) expect(a.result.steps).toBe(40);
+  });
+});
+
+describe('smt', () => {
+  it('solves nand within the time limit, verified by the exact interpreter', async () => {
+    const r = await runMethod(nand, { optimizer: 'smt', seed: 1, maxSteps: 0, timeLimitSeconds: 30 });
+    expect(r.smtStatus).toBe('sat');
+    expect(r.result.success).toBe(true);
+    expect(solves(nand.program, nand.dataset, r.assignment)).toBe(true);
+  }, 60_000);
+});
+
+describe('createTermScorer', () => {
+  it('counts the terms runExact finds right, and all of them exactly when the assignment solves', () => {
+    const tasks = ['nand', 'swap', 'full_adder'].map((batch) => sketch(CIRCUIT, { batch }));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 2 ** 31 }), (t, seed) => {
+        const s = tasks[t]!;
+        const params = new Int32Array(s.program.vars.length);
+        let x = seed;
+        for (const v of s.program.vars) if (v.role === 'param') params[v.id] = (x = (Math.imul(x, 1103515245) + 12345) >>> 0) % v.domain;
+        const run = runExact(s.program, s.dataset, params);
+        let expected = 0;
+        run.examples.forEach((e, i) => {
+          if (e.faults.length > 0) return;
+          const observed = s.dataset.examples[i]!.expected.filter((w) => w !== DONT_CARE).length;
+          expected += observed - e.mismatches.length;
+        });
+        const scorer = createTermScorer(s.program, s.dataset);
+        expect(scorer.satisfiedTerms(params)).toBe(expected);
+        expect(scorer.satisfiedTerms(params) === scorer.termCount).toBe(run.solved);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -19,6 +19,6 @@ export { defaultReferencePath, formatReference, loadReference, referenceCell } f
 export { formatMarkdownTable, formatTable } from './table.ts';
 export type { WorkerEntry } from './worker-path.ts';
 export { resolveWorkerEntry } from './worker-path.ts';
-export { compareCommandLine, joinedMarkdownTable, machineDescription, replaceSection } from './markdown.ts';
+export { compareCommandLine, joinedMarkdownTable, machineDescription, replaceSection, runMinutes } from './markdown.ts';
 export type { BenchArgs } from './bench.ts';
 export { parseBenchArgs, runLogged, writeDocSection } from './bench.ts';

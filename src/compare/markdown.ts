@@ -1,15 +1,20 @@
 // Benchmark documents: the machine a table was measured on, the `tpt compare` command equivalent to
 // a configuration, tables joined from several comparisons, and regenerated sections of a Markdown file.
-import { availableParallelism, cpus, loadavg } from 'node:os';
+import { availableParallelism, cpus } from 'node:os';
 import type { ComparisonConfig } from './config.ts';
 import { formatReference } from './reference.ts';
 import { groupOf, type Summary } from './summary.ts';
 import { formatCell } from './table.ts';
 
-/** `2 cores (nproc), Intel(R) Xeon(R) ..., node v20.x, load average 3.1 at start`. */
+/** `2 cores (nproc), Intel(R) Xeon(R) ..., node v20.x`. */
 export function machineDescription(): string {
   const model = cpus()[0]?.model.trim() ?? 'unknown CPU';
-  return `${availableParallelism()} cores (nproc), ${model}, node ${process.version}, load average ${loadavg()[0]!.toFixed(1)} at start`;
+  return `${availableParallelism()} cores (nproc), ${model}, node ${process.version}`;
+}
+
+/** `12.5 min` of run time summed over the runs of `summaries` (stable when a benchmark resumes). */
+export function runMinutes(summaries: readonly Summary[]): string {
+  return `${(summaries.reduce((a, s) => a + s.totalSeconds, 0) / 60).toFixed(1)} min`;
 }
 
 /** The `tpt compare` command line that runs `config` (plus `extra` flags such as `--jobs 2 --out DIR`). */

@@ -24,7 +24,9 @@ export interface LocalSearchSettings {
   readonly decayPeriod: number;
   readonly sideways: number;
   readonly walk: number;
+  readonly uphill: number;
   readonly restartBase: number;
+  readonly jump: boolean;
 }
 
 /** The Objective's passes, when the problem is one (any Objective is); the optimizer needs a forward pass. */
@@ -36,11 +38,15 @@ export interface LocalSearchStats {
   improving: number;
   sideways: number;
   walks: number;
+  /** Worsening moves taken at a local minimum. */
+  uphill: number;
   /** Steps that changed the clause weights instead of moving. */
   reweights: number;
   restarts: number;
   /** Forward passes made by the optimizer (candidate evaluations and resets). */
   forwards: number;
+  /** Extra forward and reverse passes made by the optimizer (weight jumps). */
+  gradients: number;
   /** Lowest number of failing terms seen. */
   bestFailing: number;
 }
@@ -58,6 +64,7 @@ export function createLocalSearch(problem: OptimizerProblem, rng: Rng, s: LocalS
   const termLosses = problem.termLosses;
   const ev = problem as Evaluable;
   const scratchGrad = new Float64Array(problem.size);
+  const makeGrad = new Float64Array(problem.size);
   const pass =
     typeof ev.loss === 'function'
       ? (p: Float64Array): number => ev.loss!(p)
@@ -65,7 +72,8 @@ export function createLocalSearch(problem: OptimizerProblem, rng: Rng, s: LocalS
         ? (p: Float64Array): number => ev.lossAndGradient!(p, scratchGrad)
         : null;
   if (!pass) throw new Error('gradsearch-ls needs an Objective (a loss it can evaluate)');
-  const stats: LocalSearchStats = { improving: 0, sideways: 0, walks: 0, reweights: 0, restarts: 0, forwards: 0, bestFailing: Infinity };
+  const jump = s.jump && s.weighting === 'paws' && typeof ev.lossAndGradient === 'function';
+  const stats: LocalSearchStats = { improving: 0, sideways: 0, walks: 0, uphill: 0, reweights: 0, restarts: 0, forwards: 0, gradients: 0, bestFailing: Infinity };
   const forward = (p: Float64Array): void => {
     stats.forwards++;
     pass(p);
@@ -73,7 +81,7 @@ export function createLocalSearch(problem: OptimizerProblem, rng: Rng, s: LocalS
 
   const assignment = new Int32Array(n);
   const vertex = new Float64Array(problem.size); // one-hot; shown to the loop and used for evaluations
-  const tabuUntil = new Float64Array(problem.size); // step until which (slot, value) may not be re-entered
+  const tabuUntil = new Float64Array(problem.size); // move count until which (slot, value) may not be re-entered
   const clause = new Float64Array(terms); // clause weights of the dynamic local search
   const current = new Float64Array(terms); // per-term losses of the current vertex
   const best = new Float64Array(terms); // per-term losses of the best candidate so far
@@ -83,6 +91,9 @@ export function createLocalSearch(problem: OptimizerProblem, rng: Rng, s: LocalS
   const cScore = new Float64Array(k);
   const cKey = new Float64Array(k);
   let filled = 0;
+  let examples = 0;
+  let minClause = 1;
+  let moves = 0;
   let increases = 0;
   let restartIndex = 1;
   let attemptSteps = 0;
@@ -114,16 +125,57 @@ export function createLocalSearch(problem: OptimizerProblem, rng: Rng, s: LocalS
     for (let i = 0; i < n; i++) vertex[slots[i]!.offset + assignment[i]!] = 1;
     tabuUntil.fill(0);
     clause.fill(1);
-    forward(vertex);
+    minClause = 1;
+    termWeights.fill(1);
+    stats.forwards++;
+    const loss = pass(vertex);
+    if (examples === 0) {
+      // The loss is a mean over examples: recover their number, the scale of the gradient.
+      let sum = 0;
+      for (let t = 0; t < terms; t++) sum += termLosses[t]!;
+      examples = loss > 0 && Number.isFinite(sum / loss) ? Math.max(1, Math.round(sum / loss)) : 1;
+    }
     current.set(termLosses);
     writeWeights();
   };
-  const reweight = (): void => {
+  /**
+   * Increments of the failing terms' weights until the best estimated move improves. With weights
+   * `(p + eps)` on the failing terms only, one more pass estimates every move's weighted "make"
+   * (failing terms it satisfies); the current gradient gives its estimate under the present weights;
+   * both are linear in the increment, so the first increment at which some move improves is direct.
+   */
+  const incrementsToEscape = (grad: Float64Array): number => {
+    for (let t = 0; t < terms; t++) termWeights[t] = current[t]! > FAIL_LOSS ? Math.exp(-current[t]!) : 0;
+    stats.gradients++;
+    ev.lossAndGradient!(vertex, makeGrad);
+    let steps = Infinity;
+    for (let slot = 0; slot < n; slot++) {
+      const { offset, domain } = slots[slot]!;
+      const c = assignment[slot]!;
+      for (let j = 0; j < domain; j++) {
+        if (j === c || tabuUntil[offset + j]! > moves) continue;
+        const make = -examples * (makeGrad[offset + j]! - makeGrad[offset + c]!);
+        if (make < 0.5) continue;
+        const estimate = examples * (grad[offset + j]! - grad[offset + c]!);
+        steps = Math.min(steps, Math.max(1, Math.floor((estimate + 0.5 * minClause) / make) + 1));
+      }
+    }
+    return steps;
+  };
+  const reweight = (grad: Float64Array): void => {
     if (s.weighting === 'paws') {
       if (s.decayPeriod > 0 && ++increases % s.decayPeriod === 0) {
         for (let t = 0; t < terms; t++) if (clause[t]! > 1) clause[t]! -= 1;
       } else {
-        for (let t = 0; t < terms; t++) if (current[t]! > FAIL_LOSS) clause[t]! += 1;
+        let by = 1;
+        if (jump) {
+          // Never past the next decay, so the schedule of increments and decays is unchanged.
+          const room = s.decayPeriod > 0 ? s.decayPeriod - 1 - (increases % s.decayPeriod) : 0;
+          by = Math.min(incrementsToEscape(grad), 1 + room);
+          if (!Number.isFinite(by)) by = 1;
+          if (s.decayPeriod > 0) increases += by - 1;
+        }
+        for (let t = 0; t < terms; t++) if (current[t]! > FAIL_LOSS) clause[t]! += by;
       }
     } else if (s.weighting === 'saps') {
       let sum = 0;
@@ -132,7 +184,8 @@ export function createLocalSearch(problem: OptimizerProblem, rng: Rng, s: LocalS
         sum += clause[t]!;
       }
       const mean = sum / terms;
-      for (let t = 0; t < terms; t++) clause[t] = s.rho * clause[t]! + (1 - s.rho) * mean;
+      minClause = Infinity;
+      for (let t = 0; t < terms; t++) minClause = Math.min(minClause, (clause[t] = s.rho * clause[t]! + (1 - s.rho) * mean));
     }
   };
   /** Keeps the `k` lowest (score, random key) moves in sorted order. */
@@ -153,9 +206,38 @@ export function createLocalSearch(problem: OptimizerProblem, rng: Rng, s: LocalS
     cScore[i] = score;
     cKey[i] = key;
   };
+  let pickCost = Infinity;
+  /**
+   * Evaluates the ranked candidates in order by forward passes; returns the index of the cheapest
+   * (random ties) with its cost in `pickCost` and its per-term losses in `best`. Stops early at a
+   * cost below `now` (when firstImprovement) or at or below `accept`.
+   */
+  const evaluate = (now: number, accept: number): number => {
+    let pick = -1;
+    let ties = 0;
+    pickCost = Infinity;
+    for (let c = 0; c < filled; c++) {
+      const { offset } = slots[cSlot[c]!]!;
+      const old = assignment[cSlot[c]!]!;
+      vertex[offset + old] = 0;
+      vertex[offset + cValue[c]!] = 1;
+      forward(vertex);
+      vertex[offset + cValue[c]!] = 0;
+      vertex[offset + old] = 1;
+      const value = cost(termLosses);
+      if (value < pickCost || (value === pickCost && rng.int(++ties) === 0)) {
+        if (value < pickCost) ties = 1;
+        pick = c;
+        pickCost = value;
+        best.set(termLosses);
+      }
+      if ((pickCost < now && s.firstImprovement) || pickCost <= accept) break;
+    }
+    return pick;
+  };
   /** Applies a move whose per-term losses are in `best`. */
-  const apply = (slot: number, value: number, step: number): void => {
-    tabuUntil[slots[slot]!.offset + assignment[slot]!] = step + s.tabu;
+  const apply = (slot: number, value: number): void => {
+    tabuUntil[slots[slot]!.offset + assignment[slot]!] = ++moves + s.tabu;
     setSlot(slot, value);
     current.set(best);
   };
@@ -188,7 +270,7 @@ export function createLocalSearch(problem: OptimizerProblem, rng: Rng, s: LocalS
           vertex[offset + value] = 0;
           vertex[offset + assignment[slot]!] = 1;
           best.set(termLosses);
-          apply(slot, value, step);
+          apply(slot, value);
           writeWeights();
           stats.walks++;
         }
@@ -201,38 +283,41 @@ export function createLocalSearch(problem: OptimizerProblem, rng: Rng, s: LocalS
         const c = assignment[slot]!;
         const base = grad[offset + c]!;
         for (let j = 0; j < domain; j++) {
-          if (j !== c && tabuUntil[offset + j]! <= step) offer(slot, j, grad[offset + j]! - base);
+          if (j !== c && tabuUntil[offset + j]! <= moves) offer(slot, j, grad[offset + j]! - base);
         }
       }
       const now = cost(current);
-      let pick = -1;
-      let pickCost = Infinity;
-      let ties = 0;
-      for (let c = 0; c < filled; c++) {
-        const { offset } = slots[cSlot[c]!]!;
-        const old = assignment[cSlot[c]!]!;
-        vertex[offset + old] = 0;
-        vertex[offset + cValue[c]!] = 1;
-        forward(vertex);
-        vertex[offset + cValue[c]!] = 0;
-        vertex[offset + old] = 1;
-        const value = cost(termLosses);
-        if (value < pickCost || (value === pickCost && rng.int(++ties) === 0)) {
-          if (value < pickCost) ties = 1;
-          pick = c;
-          pickCost = value;
-          best.set(termLosses);
+      // Estimated improving: the best estimate lowers the weighted cost by at least half the
+      // smallest clause weight (exact estimates move it by whole weights).
+      if (filled > 0 && (!s.linearize || cScore[0]! * examples < -0.5 * minClause)) {
+        const c = evaluate(now, -1);
+        if (c >= 0 && pickCost < now) {
+          stats.improving++;
+          apply(cSlot[c]!, cValue[c]!);
+          writeWeights();
+          return;
         }
-        if (pickCost < now && s.firstImprovement) break;
       }
-      if (pick >= 0 && (pickCost < now || (pickCost === now && rng.next() < s.sideways))) {
-        if (pickCost < now) stats.improving++;
-        else stats.sideways++;
-        apply(cSlot[pick]!, cValue[pick]!, step);
-      } else if (pickCost >= now) {
-        stats.reweights++;
-        reweight(); // a local minimum for this candidate set: raise the weights of what still fails
+      // A local minimum (estimated, or confirmed by the evaluations above).
+      const r = rng.next();
+      if (filled > 0 && r < s.sideways) {
+        const c = evaluate(now, now);
+        if (c >= 0 && pickCost <= now) {
+          if (pickCost < now) stats.improving++;
+          else stats.sideways++;
+          apply(cSlot[c]!, cValue[c]!);
+          writeWeights();
+          return;
+        }
+      } else if (filled > 0 && r < s.sideways + s.uphill) {
+        const c = evaluate(now, -1);
+        stats.uphill++;
+        apply(cSlot[c]!, cValue[c]!);
+        writeWeights();
+        return;
       }
+      stats.reweights++;
+      reweight(grad); // raise the weights of what still fails
       writeWeights();
     },
     decode: (into) => into.set(assignment),
@@ -260,6 +345,8 @@ const options: OptionSpec[] = [
   { name: 'decayPeriod', type: 'integer', min: 0, default: 10, doc: 'paws: every n-th weight update decreases weights above 1 instead (0 = never)' },
   { name: 'sideways', type: 'number', min: 0, max: 1, default: 1, doc: 'probability of taking the best candidate when it only equals the weighted cost' },
   { name: 'walk', type: 'number', min: 0, max: 1, default: 0, doc: 'probability of a uniformly random move instead of a ranked one' },
+  { name: 'uphill', type: 'number', min: 0, max: 1, default: 0, doc: 'at a local minimum, probability of taking the best (worsening) candidate instead of reweighting' },
+  { name: 'jump', type: 'boolean', default: false, doc: 'paws: at a local minimum, add in one go the increments needed for the best estimated move to improve (one extra pass)' },
   { name: 'restartBase', type: 'integer', min: 0, default: 0, doc: 'Luby restarts: attempt i lasts restartBase * luby(i) steps (0 = never restart)' },
 ];
 
@@ -275,7 +362,9 @@ export function localSearchSettings(o: ResolvedOptions): LocalSearchSettings {
     decayPeriod: num(o, 'decayPeriod'),
     sideways: num(o, 'sideways'),
     walk: num(o, 'walk'),
+    uphill: num(o, 'uphill'),
     restartBase: num(o, 'restartBase'),
+    jump: bool(o, 'jump'),
   };
 }
 

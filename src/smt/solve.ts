@@ -25,6 +25,8 @@ export interface SmtOptions {
   readonly logic?: string;
   /** Extra Z3 solver parameters, e.g. `{ 'sat.restart': 'luby' }`. */
   readonly z3Params?: Readonly<Record<string, number | boolean | string>>;
+  /** Global Z3 parameters for this solve, e.g. `{ 'sat.restart': 'luby' }` (reset afterwards). */
+  readonly z3Global?: Readonly<Record<string, string>>;
   /** Counterexample-guided: encode one example, then each example a candidate fails (default false). */
   readonly cegis?: boolean;
 }
@@ -60,7 +62,7 @@ function makeEncoding(name: EncodingName, logic: Logic, assert: Assert): Encodin
 
 /** Finds Param values that make every example produce its observed outputs without runtime faults. */
 export function solveSmt(program: Program, dataset: Dataset, options: SmtOptions): Promise<SmtResult> {
-  return withSession(options.logic ?? DEFAULT_LOGIC, (z) => solveIn(z, program, dataset, options));
+  return withSession({ logic: options.logic ?? DEFAULT_LOGIC, global: options.z3Global }, (z) => solveIn(z, program, dataset, options));
 }
 
 async function solveIn(z: Z3Session, program: Program, dataset: Dataset, options: SmtOptions): Promise<SmtResult> {
@@ -101,13 +103,12 @@ async function solveIn(z: Z3Session, program: Program, dataset: Dataset, options
     if (trivial) return done('unsat');
     const remaining = options.timeLimitSeconds - elapsed();
     if (remaining <= 0) return done('timeout');
-    z.setParams({ timeout: Math.max(1, Math.round(remaining * 1000)) });
-    const result = await checkWithin(z, remaining);
+    const result = await z.check(remaining);
     if (result === 'unsat') return done('unsat');
     if (result === 'unknown') {
       const reason = z.reasonUnknown();
       log(`smt: unknown (${reason})`);
-      const timedOut = /timeout|cancel|interrupt/i.test(reason) || elapsed() >= options.timeLimitSeconds;
+      const timedOut = /timeout|cancel|interrupt|terminated/i.test(reason) || elapsed() >= options.timeLimitSeconds;
       return done(timedOut ? 'timeout' : 'unknown');
     }
     const assignment = new Int32Array(program.vars.length);
@@ -120,15 +121,5 @@ async function solveIn(z: Z3Session, program: Program, dataset: Dataset, options
     if (encoded.has(failing)) throw new Error(`smt: the model fails encoded example ${failing} (encoding bug)`);
     encodeExample(failing);
     log(`smt: added example ${failing} (${encoded.size} of ${total}) at ${elapsed().toFixed(3)} s`);
-  }
-}
-
-/** Runs the check, interrupting it at `seconds` in case Z3's own timeout does not stop it. */
-async function checkWithin(z: Z3Session, seconds: number): Promise<'sat' | 'unsat' | 'unknown'> {
-  const timer = setTimeout(() => z.interrupt(), seconds * 1000);
-  try {
-    return await z.check();
-  } finally {
-    clearTimeout(timer);
   }
 }

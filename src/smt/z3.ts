@@ -6,6 +6,14 @@ import { init, killThreads, type Z3_ast, type Z3_context, type Z3_model, type Z3
 
 type Z3Api = Awaited<ReturnType<typeof init>>;
 type Z3Low = Z3Api['Z3'];
+/** The parts of the Emscripten module used to call n-ary constructors without per-call marshalling. */
+interface Emscripten {
+  readonly HEAPU32: Uint32Array;
+  _malloc(bytes: number): number;
+  _free(ptr: number): void;
+  _Z3_mk_and(ctx: Z3_context, n: number, args: number): Z3_ast;
+  _Z3_mk_or(ctx: Z3_context, n: number, args: number): Z3_ast;
+}
 export type Ast = Z3_ast;
 
 const L_TRUE = 1; // Z3_lbool values
@@ -14,20 +22,38 @@ const L_FALSE = -1;
 let loading: Promise<Z3Api> | null = null;
 let queue: Promise<unknown> = Promise.resolve();
 
+export interface SessionOptions {
+  /** Z3 logic for the solver (default: Z3 picks a strategy from the formula). */
+  readonly logic?: string | undefined;
+  /** Global Z3 parameters (e.g. `sat.*`, which solver parameters do not reach), reset afterwards. */
+  readonly global?: Readonly<Record<string, string>> | undefined;
+}
+
 /** Runs `fn` with a fresh session once every earlier session has finished (Z3 allows one check at a time). */
-export function withSession<T>(logic: string | undefined, fn: (s: Z3Session) => Promise<T>): Promise<T> {
+export function withSession<T>(options: SessionOptions, fn: (s: Z3Session) => Promise<T>): Promise<T> {
   const run = async (): Promise<T> => {
     loading ??= init();
-    const session = new Z3Session((await loading).Z3, logic);
+    const api = await loading;
+    const global = Object.entries(options.global ?? {});
+    for (const [key, value] of global) api.Z3.global_param_set(key, value);
+    const session = new Z3Session(api.Z3, api.em as Emscripten, options.logic);
     try {
       return await fn(session);
     } finally {
       session.dispose();
+      if (global.length > 0) api.Z3.global_param_reset_all();
     }
   };
   const result = queue.then(run, run);
   queue = result.catch(() => undefined);
   return result;
+}
+
+/** Terminates the threads of the current module, whose check ignored an interrupt; the next session reloads Z3. */
+async function abandonModule(): Promise<void> {
+  const current = loading;
+  loading = null;
+  if (current) await killThreads((await current).em).catch(() => undefined);
 }
 
 /** Stops Z3's worker threads so the process can exit; a later solve loads Z3 again. */
@@ -46,8 +72,14 @@ export class Z3Session {
   private model: Z3_model | null = null;
   private readonly sorts = new Map<number, Z3_sort>();
 
+  /** Set when the module was abandoned under a running check: nothing may call into it again. */
+  private dead = false;
+  private scratch = 0;
+  private scratchSize = 0;
+
   constructor(
     private readonly z: Z3Low,
+    private readonly em: Emscripten,
     logic: string | undefined,
   ) {
     const cfg = z.mk_config();
@@ -66,6 +98,11 @@ export class Z3Session {
     return value;
   }
 
+  /** A constructed term; Z3 returns a null pointer exactly when the construction failed. */
+  private term(a: Ast): Ast {
+    return (a as unknown as number) === 0 ? this.ok(a) : a;
+  }
+
   private sort(width: number): Z3_sort {
     let s = this.sorts.get(width);
     if (s === undefined) {
@@ -78,25 +115,37 @@ export class Z3Session {
 
   /** A named constant: Bool (width -1), Int (width 0) or a BitVec of `width` bits. */
   constant(name: string, width: number): Ast {
-    return this.ok(this.z.mk_const(this.ctx, this.z.mk_string_symbol(this.ctx, name), this.sort(width)));
+    return this.term(this.z.mk_const(this.ctx, this.z.mk_string_symbol(this.ctx, name), this.sort(width)));
   }
   /** An Int (width 0) or BitVec numeral. */
   numeral(value: number, width: number): Ast {
-    return this.ok(this.z.mk_numeral(this.ctx, String(value), this.sort(width)));
+    return this.term(this.z.mk_numeral(this.ctx, String(value), this.sort(width)));
   }
-  not(a: Ast): Ast { return this.ok(this.z.mk_not(this.ctx, a)); }
-  and(xs: Ast[]): Ast { return this.ok(this.z.mk_and(this.ctx, xs)); }
-  or(xs: Ast[]): Ast { return this.ok(this.z.mk_or(this.ctx, xs)); }
-  implies(a: Ast, b: Ast): Ast { return this.ok(this.z.mk_implies(this.ctx, a, b)); }
-  eq(a: Ast, b: Ast): Ast { return this.ok(this.z.mk_eq(this.ctx, a, b)); }
-  ite(c: Ast, a: Ast, b: Ast): Ast { return this.ok(this.z.mk_ite(this.ctx, c, a, b)); }
-  atMost(xs: Ast[], k: number): Ast { return this.ok(this.z.mk_atmost(this.ctx, xs, k)); }
+  not(a: Ast): Ast { return this.term(this.z.mk_not(this.ctx, a)); }
+  and(xs: Ast[]): Ast { return this.nary(this.em._Z3_mk_and, xs); }
+  or(xs: Ast[]): Ast { return this.nary(this.em._Z3_mk_or, xs); }
+
+  /** Calls an n-ary constructor with the arguments copied into a reused buffer on Z3's heap. */
+  private nary(fn: (ctx: Z3_context, n: number, args: number) => Z3_ast, xs: Ast[]): Ast {
+    if (xs.length > this.scratchSize) {
+      if (this.scratch) this.em._free(this.scratch);
+      this.scratchSize = Math.max(64, 2 * xs.length);
+      this.scratch = this.em._malloc(4 * this.scratchSize);
+    }
+    const heap = this.em.HEAPU32;
+    for (let i = 0; i < xs.length; i++) heap[(this.scratch >>> 2) + i] = xs[i] as unknown as number;
+    return this.term(fn(this.ctx, xs.length, this.scratch));
+  }
+  implies(a: Ast, b: Ast): Ast { return this.term(this.z.mk_implies(this.ctx, a, b)); }
+  eq(a: Ast, b: Ast): Ast { return this.term(this.z.mk_eq(this.ctx, a, b)); }
+  ite(c: Ast, a: Ast, b: Ast): Ast { return this.term(this.z.mk_ite(this.ctx, c, a, b)); }
+  atMost(xs: Ast[], k: number): Ast { return this.term(this.z.mk_atmost(this.ctx, xs, k)); }
   /** a < b on Ints (width 0) or unsigned BitVecs. */
   less(a: Ast, b: Ast, width: number): Ast {
-    return this.ok(width === 0 ? this.z.mk_lt(this.ctx, a, b) : this.z.mk_bvult(this.ctx, a, b));
+    return this.term(width === 0 ? this.z.mk_lt(this.ctx, a, b) : this.z.mk_bvult(this.ctx, a, b));
   }
-  zeroExt(bits: number, a: Ast): Ast { return this.ok(this.z.mk_zero_ext(this.ctx, bits, a)); }
-  extract(high: number, low: number, a: Ast): Ast { return this.ok(this.z.mk_extract(this.ctx, high, low, a)); }
+  zeroExt(bits: number, a: Ast): Ast { return this.term(this.z.mk_zero_ext(this.ctx, bits, a)); }
+  extract(high: number, low: number, a: Ast): Ast { return this.term(this.z.mk_extract(this.ctx, high, low, a)); }
 
   assert(a: Ast): void {
     this.z.solver_assert(this.ctx, this.solver, a);
@@ -120,10 +169,33 @@ export class Z3Session {
     this.ok(undefined);
   }
 
-  /** Checks satisfiability; `interrupt()` (safe during the check) makes it return 'unknown'. */
-  async check(): Promise<'sat' | 'unsat' | 'unknown'> {
+  /**
+   * Checks satisfiability within `seconds`: Z3's own timeout, then `interrupt()` at the limit, then,
+   * should the check still not return, termination of Z3's threads (the module is loaded afresh by
+   * the next session); the last two give 'unknown'.
+   */
+  async check(seconds: number, graceSeconds = 3): Promise<'sat' | 'unsat' | 'unknown'> {
     this.dropModel();
-    const r = await this.z.solver_check(this.ctx, this.solver);
+    this.setParams({ timeout: Math.max(1, Math.round(seconds * 1000)) });
+    let grace: ReturnType<typeof setTimeout> | undefined;
+    let abandon: () => void = () => {};
+    const abandoned = new Promise<'abandoned'>((resolve) => (abandon = () => resolve('abandoned')));
+    const limit = setTimeout(() => {
+      this.z.interrupt(this.ctx);
+      grace = setTimeout(abandon, graceSeconds * 1000);
+    }, seconds * 1000);
+    let r: number | 'abandoned';
+    try {
+      r = await Promise.race([this.z.solver_check(this.ctx, this.solver), abandoned]);
+    } finally {
+      clearTimeout(limit);
+      clearTimeout(grace);
+    }
+    if (r === 'abandoned') {
+      this.dead = true;
+      await abandonModule();
+      return 'unknown';
+    }
     if (r === L_TRUE) {
       this.model = this.z.solver_get_model(this.ctx, this.solver);
       this.z.model_inc_ref(this.ctx, this.model);
@@ -132,11 +204,8 @@ export class Z3Session {
     return r === L_FALSE ? 'unsat' : 'unknown';
   }
 
-  interrupt(): void {
-    this.z.interrupt(this.ctx);
-  }
-
   reasonUnknown(): string {
+    if (this.dead) return 'interrupt ignored: Z3 threads terminated';
     return this.z.solver_get_reason_unknown(this.ctx, this.solver);
   }
 
@@ -159,6 +228,8 @@ export class Z3Session {
   }
 
   dispose(): void {
+    if (this.dead) return;
+    if (this.scratch) this.em._free(this.scratch);
     this.dropModel();
     this.z.solver_dec_ref(this.ctx, this.solver);
     this.z.del_context(this.ctx);

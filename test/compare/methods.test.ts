@@ -2,7 +2,7 @@
 // smt, both verified by the exact interpreter; the per-term scorer agrees with runExact.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createTermScorer, DONT_CARE, getMethod, listMethods, loadSketch, runExact, runMethod, solves, type Sketch } from '../../src/index.ts';
+import { createTermScorer, DONT_CARE, getMethod, listMethods, loadSketch, LocalSearch, Rng, runExact, runMethod, solves, type Sketch } from '../../src/index.ts';
 
 function sketch(path: string, options: Parameters<typeof loadSketch>[1]): Sketch {
   const r = loadSketch(path, options);
@@ -21,6 +21,26 @@ describe('method registry', () => {
     expect(getMethod('local-search').family).toBe('exact');
     expect(getMethod('smt').family).toBe('exact');
     expect(() => getMethod('nope')).toThrow(/unknown optimizer 'nope'; known: .*local-search.*smt/);
+  });
+});
+
+describe('LocalSearch', () => {
+  it('probes only Hamming-1 neighbours of the current assignment and climbs a separable score to its top', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 1, maxLength: 6 }), fc.integer({ min: 0, max: 2 ** 31 }), fc.constantFrom(0, 0.3), (domains, seed, tabu) => {
+        const target = domains.map((d, i) => (i * 7 + seed) % d);
+        const score = (a: Int32Array): number => target.filter((t, i) => a[i] === t).length;
+        const search = new LocalSearch(domains, new Rng(seed), { plateau: 3, tabu }, domains.length);
+        for (let k = 0; k < 400 && search.currentScore < domains.length; k++) {
+          const distance = target.reduce((n, _, i) => n + (search.probe[i] !== search.current[i] ? 1 : 0), 0);
+          expect(distance).toBeLessThanOrEqual(1);
+          search.report(score(search.probe));
+        }
+        expect(search.currentScore).toBe(domains.length);
+        expect(Array.from(search.current)).toEqual(target);
+      }),
+      { numRuns: 100 },
+    );
   });
 });
 

@@ -1,7 +1,7 @@
 // Benchmark: seconds for Z3 (src/smt) per circuit task with the default encoding, and the alternative
-// encodings on the smaller tasks. Run: `npx tsx bench/smt.ts [--seeds N] [--adder2-limit S] [--skip-adder2]`.
+// encodings on the smaller tasks. Run: `npx tsx bench/smt.ts [--seeds N] [--adder2-seeds N] [--adder2-limit S] [--skip-adder2]`.
 import { loadSketch, solves } from '../src/index.ts';
-import { DEFAULT_ENCODING, ENCODINGS, shutdownSmt, solveSmt, type EncodingName, type SmtOptions } from '../src/smt/index.ts';
+import { DEFAULT_ENCODING, defaultLogic, ENCODINGS, shutdownSmt, solveSmt, type EncodingName, type SmtOptions } from '../src/smt/index.ts';
 
 const SMALL = ['nand', 'swap', 'shift', 'full_adder'];
 /** Seconds our earlier Z3 encoding needed on this machine (from the issue). */
@@ -11,6 +11,8 @@ export interface BenchSmtOptions {
   /** Seeds per (task, configuration); the median is reported. */
   readonly seeds?: number;
   readonly adder2Limit?: number;
+  /** Seeds for adder2 (default 3). */
+  readonly adder2Seeds?: number;
   readonly skipAdder2?: boolean;
 }
 
@@ -21,9 +23,10 @@ interface Config {
 
 const configs: Config[] = [
   ...ENCODINGS.map((encoding: EncodingName) => ({ label: encoding, options: { encoding } })),
-  { label: `${DEFAULT_ENCODING}+cegis`, options: { encoding: DEFAULT_ENCODING, cegis: true } },
-  { label: `${DEFAULT_ENCODING}+QF_FD`, options: { encoding: DEFAULT_ENCODING, logic: 'QF_FD' } },
-  { label: `${DEFAULT_ENCODING} unnamed`, options: { encoding: DEFAULT_ENCODING, nameValues: false } },
+  { label: 'clauses, auto logic', options: { encoding: 'clauses', logic: '' } },
+  { label: 'onehot+QF_FD', options: { encoding: 'onehot', logic: 'QF_FD' } },
+  { label: 'onehot unnamed', options: { encoding: 'onehot', nameValues: false } },
+  { label: 'clauses+cegis', options: { encoding: 'clauses', cegis: true } },
 ];
 
 function circuit(batch: string) {
@@ -54,7 +57,8 @@ export async function benchSmt(options: BenchSmtOptions = {}): Promise<string> {
   const warm = circuit('nand');
   await solveSmt(warm.program, warm.dataset, { timeLimitSeconds: 30 }); // load Z3 and start its worker
 
-  lines.push(`Z3 (z3-solver, WebAssembly), default encoding '${DEFAULT_ENCODING}': median of ${seeds} seeds, seconds (encoding + solving)`);
+  const logic = defaultLogic(DEFAULT_ENCODING) ?? 'auto';
+  lines.push(`Z3 (z3-solver, WebAssembly), default encoding '${DEFAULT_ENCODING}' (logic ${logic}): median of ${seeds} seeds, seconds (encoding + solving)`);
   lines.push(`${'task'.padEnd(12)} ${'median'.padStart(8)} ${'reference'.padStart(10)}   per seed`);
   for (const task of SMALL) {
     const t = await timeTask(task, { encoding: DEFAULT_ENCODING }, seeds, 120);
@@ -62,16 +66,16 @@ export async function benchSmt(options: BenchSmtOptions = {}): Promise<string> {
   }
   if (!options.skipAdder2) {
     const limit = options.adder2Limit ?? 300;
-    const t = await timeTask('adder2', { encoding: DEFAULT_ENCODING }, 1, limit);
-    lines.push(`${'adder2'.padEnd(12)} ${fmt(t[0]!).padStart(8)} ${REFERENCE['adder2']!.toFixed(2).padStart(10)}   (one run, seed 0, limit ${limit} s; '-' = not solved)`);
+    const t = await timeTask('adder2', { encoding: DEFAULT_ENCODING }, options.adder2Seeds ?? 3, limit);
+    lines.push(`${'adder2'.padEnd(12)} ${fmt(median(t)).padStart(8)} ${REFERENCE['adder2']!.toFixed(2).padStart(10)}   ${t.map(fmt).join(' ')}  (limit ${limit} s; '-' = not solved)`);
   }
 
   lines.push('', `Alternatives on the smaller tasks: median of ${seeds} seeds, seconds`);
-  lines.push(`${'configuration'.padEnd(18)} ${SMALL.map((t) => t.padStart(11)).join('')}`);
+  lines.push(`${'configuration'.padEnd(20)} ${SMALL.map((t) => t.padStart(11)).join('')}`);
   for (const config of configs) {
     const cells: string[] = [];
     for (const task of SMALL) cells.push(fmt(median(await timeTask(task, config.options, seeds, 60))).padStart(11));
-    lines.push(`${config.label.padEnd(18)} ${cells.join('')}`);
+    lines.push(`${config.label.padEnd(20)} ${cells.join('')}`);
   }
   return lines.join('\n');
 }
@@ -84,7 +88,9 @@ function flag(name: string): string | undefined {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const seeds = flag('--seeds');
   const limit = flag('--adder2-limit');
+  const adder2Seeds = flag('--adder2-seeds');
   benchSmt({
+    ...(adder2Seeds ? { adder2Seeds: Number(adder2Seeds) } : {}),
     ...(seeds ? { seeds: Number(seeds) } : {}),
     ...(limit ? { adder2Limit: Number(limit) } : {}),
     skipAdder2: process.argv.includes('--skip-adder2'),

@@ -2,7 +2,7 @@
 // implications (table row -> result, branch condition and branch value -> result): the direct CNF
 // of tables and case splits, with no auxiliary Tseitin variables.
 import type { IrVar, Table } from '../ir/ir.ts';
-import type { Assert } from './encoding.ts';
+import { tableRange, type Assert } from './encoding.ts';
 import type { B, Logic } from './logic.ts';
 import { OneHotEncoding, type Indicators } from './onehot.ts';
 import type { Ast } from './z3.ts';
@@ -15,7 +15,7 @@ export class ClauseEncoding extends OneHotEncoding {
   private fresh = 0;
 
   constructor(logic: Logic, assert: Assert) {
-    super(logic, assert, 'onehot', 'pairwise');
+    super(logic, assert, 'onehot');
   }
 
   override param(v: IrVar): Indicators {
@@ -33,12 +33,12 @@ export class ClauseEncoding extends OneHotEncoding {
     const { z } = this.logic;
     const n = this.fresh++;
     if (domain <= 2) {
-      const t = z.constant(`v${n}`, -1);
+      const t = z.constant(`#v${n}`, -1);
       const f = z.not(t);
       this.literals.add(t).add(f);
       return domain === 1 ? [true] : [f, t];
     }
-    const xs = Array.from({ length: domain }, (_, k) => z.constant(`v${n}=${k}`, -1));
+    const xs = Array.from({ length: domain }, (_, k) => z.constant(`#v${n}=${k}`, -1));
     for (const x of xs) this.literals.add(x).add(z.not(x));
     for (let i = 0; i < domain; i++) for (let j = i + 1; j < domain; j++) this.assert(z.or([z.not(xs[i]!), z.not(xs[j]!)]));
     return xs;
@@ -49,32 +49,45 @@ export class ClauseEncoding extends OneHotEncoding {
   }
 
   override apply(table: Table, args: readonly Indicators[]): Indicators {
-    const folded = super.apply(table, args);
-    if (this.atomic(folded)) return folded;
+    const rows = this.rows(table, args);
+    const values = new Set(rows.map((r) => r.value));
+    if (values.size === 1) return this.constant(rows[0]!.value);
+    // One literal selects each result: the result is those literals (e.g. a copy or a negation).
+    let direct: B[] | null = [];
+    for (const row of rows) {
+      if (row.conds.length !== 1 || direct[row.value] !== undefined) {
+        direct = null;
+        break;
+      }
+      direct[row.value] = row.conds[0]!;
+    }
+    if (direct) {
+      const out = Array.from({ length: tableRange(table) }, (_, k) => direct![k] ?? false);
+      if (this.atomic(out)) return out;
+    }
     const key = `a${table.id}:${args.map(keyOf).join('|')}`;
     let xs = this.memo.get(key);
     if (!xs) {
-      xs = this.value(folded.length);
-      for (const row of this.rows(table, args)) this.clause(...row.conds.map((c) => this.logic.not(c)), xs[row.value]!);
+      xs = this.value(tableRange(table));
+      for (const row of rows) this.clause(...row.conds.map((c) => this.logic.not(c)), xs[row.value]!);
       this.memo.set(key, xs);
     }
     return xs;
   }
 
   override merge(conds: readonly B[], values: readonly Indicators[], domain: number): Indicators {
-    const folded = super.merge(conds, values, domain);
-    if (this.atomic(folded)) return folded;
+    const columns = Array.from({ length: domain }, (_, k) => values.map((v) => v[k] ?? false));
+    if (columns.every((col) => col.every((c) => c === col[0]))) return columns.map((col) => col[0]!);
     const key = `m${conds.map((c) => keyOf([c])).join(',')}:${values.map(keyOf).join('|')}`;
     let xs = this.memo.get(key);
     if (!xs) {
       xs = this.value(domain);
       const { logic } = this;
-      values.forEach((v, b) => {
-        for (let k = 0; k < domain; k++) {
-          const c = v[k] ?? false;
+      for (let k = 0; k < domain; k++) {
+        columns[k]!.forEach((c, b) => {
           if (c !== false) this.clause(logic.not(conds[b]!), logic.not(c), xs![k]!);
-        }
-      });
+        });
+      }
       this.memo.set(key, xs);
     }
     return xs;

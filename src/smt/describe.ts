@@ -41,7 +41,7 @@ export const smtBackend: SmtBackend = {
       type: 'choice',
       default: DEFAULT_ENCODING,
       choices: ENCODINGS,
-      doc: 'onehot: Boolean indicators, one-hot Params; binary: same, log-encoded Params; int: bounded Ints; bv: minimal BitVecs',
+      doc: 'clauses: one-hot values as direct clauses (fastest on circuits); onehot: indicator terms; binary: log-encoded Params; int: bounded Ints; bv: minimal BitVecs',
     },
     { name: 'cegis', type: 'boolean', default: false, doc: 'add examples counterexample-guided instead of all at once' },
   ],

@@ -18,8 +18,6 @@ export class OneHotEncoding implements Encoding<Indicators> {
     readonly logic: Logic,
     protected readonly assert: Assert,
     private readonly paramStyle: 'onehot' | 'binary',
-    /** At-most-one over a one-hot Param: a pseudo-Boolean constraint or pairwise clauses. */
-    private readonly amo: 'pb' | 'pairwise' = 'pairwise',
   ) {}
 
   constant(value: number): Indicators {
@@ -52,8 +50,8 @@ export class OneHotEncoding implements Encoding<Indicators> {
     const xs = Array.from({ length: v.domain }, (_, k) => z.constant(`${v.name}=${k}`, -1));
     for (const x of xs) this.atoms.add(x);
     this.assert(z.or(xs));
-    if (this.amo === 'pb') this.assert(z.atMost(xs, 1));
-    else for (let i = 0; i < xs.length; i++) for (let j = i + 1; j < xs.length; j++) this.assert(z.or([z.not(xs[i]!), z.not(xs[j]!)]));
+    // At most one, as pairwise clauses (a pseudo-Boolean AtMost keeps Z3 off its pure SAT path).
+    for (let i = 0; i < xs.length; i++) for (let j = i + 1; j < xs.length; j++) this.assert(z.or([z.not(xs[i]!), z.not(xs[j]!)]));
     return xs;
   }
 

@@ -21,9 +21,9 @@ export interface SmtOptions {
   readonly encoding?: EncodingName;
   /** Give every computed value its own Z3 constant instead of sharing whole terms (default true). */
   readonly nameValues?: boolean;
-  /** Z3 logic for the solver, e.g. 'QF_FD' or 'QF_BV' (default {@link DEFAULT_LOGIC}). */
+  /** Z3 logic for the solver, e.g. 'QF_FD' or 'QF_BV'; '' = Z3's choice (default {@link defaultLogic}). */
   readonly logic?: string;
-  /** Extra Z3 solver parameters, e.g. `{ 'sat.restart': 'luby' }`. */
+  /** Extra Z3 solver parameters, e.g. `{ max_conflicts: 100000 }` (names depend on the solver). */
   readonly z3Params?: Readonly<Record<string, number | boolean | string>>;
   /** Global Z3 parameters for this solve, e.g. `{ 'sat.restart': 'luby' }` (reset afterwards). */
   readonly z3Global?: Readonly<Record<string, string>>;
@@ -42,8 +42,12 @@ export interface SmtResult {
   readonly encodeSeconds: number;
 }
 
-export const DEFAULT_ENCODING: EncodingName = 'onehot';
-export const DEFAULT_LOGIC: string | undefined = undefined;
+export const DEFAULT_ENCODING: EncodingName = 'clauses';
+/** Solver logic per encoding: Z3's SAT-based finite-domain solver for the clause encoding (fastest on
+ * the circuits), otherwise Z3's own choice from the formula. */
+export function defaultLogic(encoding: EncodingName): string | undefined {
+  return encoding === 'clauses' ? 'QF_FD' : undefined;
+}
 
 function makeEncoding(name: EncodingName, logic: Logic, assert: Assert): Encoding<unknown> {
   switch (name) {
@@ -62,7 +66,8 @@ function makeEncoding(name: EncodingName, logic: Logic, assert: Assert): Encodin
 
 /** Finds Param values that make every example produce its observed outputs without runtime faults. */
 export function solveSmt(program: Program, dataset: Dataset, options: SmtOptions): Promise<SmtResult> {
-  return withSession({ logic: options.logic ?? DEFAULT_LOGIC, global: options.z3Global }, (z) => solveIn(z, program, dataset, options));
+  const logic = options.logic ?? defaultLogic(options.encoding ?? DEFAULT_ENCODING);
+  return withSession({ logic: logic || undefined, global: options.z3Global }, (z) => solveIn(z, program, dataset, options));
 }
 
 async function solveIn(z: Z3Session, program: Program, dataset: Dataset, options: SmtOptions): Promise<SmtResult> {

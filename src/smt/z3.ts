@@ -32,16 +32,20 @@ export interface SessionOptions {
 /** Runs `fn` with a fresh session once every earlier session has finished (Z3 allows one check at a time). */
 export function withSession<T>(options: SessionOptions, fn: (s: Z3Session) => Promise<T>): Promise<T> {
   const run = async (): Promise<T> => {
-    loading ??= init();
-    const api = await loading;
+    const loaded = (loading ??= init().catch((e: unknown) => {
+      loading = null;
+      throw e;
+    }));
+    const api = await loaded;
     const global = Object.entries(options.global ?? {});
     for (const [key, value] of global) api.Z3.global_param_set(key, value);
-    const session = new Z3Session(api.Z3, api.em as Emscripten, options.logic);
+    let session: Z3Session | null = null;
     try {
+      session = new Z3Session(api.Z3, api.em as Emscripten, options.logic);
       return await fn(session);
     } finally {
-      session.dispose();
-      if (global.length > 0) api.Z3.global_param_reset_all();
+      session?.dispose();
+      if (global.length > 0 && loading === loaded) api.Z3.global_param_reset_all();
     }
   };
   const result = queue.then(run, run);
@@ -86,8 +90,12 @@ export class Z3Session {
     z.set_param_value(cfg, 'model', 'true');
     this.ctx = z.mk_context(cfg);
     z.del_config(cfg);
-    this.solver = logic ? z.mk_solver_for_logic(this.ctx, z.mk_string_symbol(this.ctx, logic)) : z.mk_solver(this.ctx);
-    this.ok(this.solver);
+    try {
+      this.solver = this.term(logic ? z.mk_solver_for_logic(this.ctx, z.mk_string_symbol(this.ctx, logic)) : z.mk_solver(this.ctx));
+    } catch (e) {
+      z.del_context(this.ctx);
+      throw e;
+    }
     z.solver_inc_ref(this.ctx, this.solver);
   }
 
@@ -98,8 +106,8 @@ export class Z3Session {
     return value;
   }
 
-  /** A constructed term; Z3 returns a null pointer exactly when the construction failed. */
-  private term(a: Ast): Ast {
+  /** A constructed object; Z3 returns a null pointer exactly when the construction failed. */
+  private term<T extends Ast | Z3_solver>(a: T): T {
     return (a as unknown as number) === 0 ? this.ok(a) : a;
   }
 
@@ -139,7 +147,6 @@ export class Z3Session {
   implies(a: Ast, b: Ast): Ast { return this.term(this.z.mk_implies(this.ctx, a, b)); }
   eq(a: Ast, b: Ast): Ast { return this.term(this.z.mk_eq(this.ctx, a, b)); }
   ite(c: Ast, a: Ast, b: Ast): Ast { return this.term(this.z.mk_ite(this.ctx, c, a, b)); }
-  atMost(xs: Ast[], k: number): Ast { return this.term(this.z.mk_atmost(this.ctx, xs, k)); }
   /** a < b on Ints (width 0) or unsigned BitVecs. */
   less(a: Ast, b: Ast, width: number): Ast {
     return this.term(width === 0 ? this.z.mk_lt(this.ctx, a, b) : this.z.mk_bvult(this.ctx, a, b));

@@ -7,6 +7,7 @@ import type { Dataset } from '../../src/data/dataset.ts';
 import type { Program } from '../../src/ir/ir.ts';
 import { ENCODINGS, shutdownSmt, solveSmt } from '../../src/smt/index.ts';
 import { apply, assign, bruteForce, cases, copy, dataset, IrBuilder, konst } from './ir.ts';
+import { dedent, sketchFrom } from '../helpers/sketch.ts';
 
 afterAll(() => shutdownSmt());
 
@@ -75,6 +76,45 @@ describe('smt fault semantics', () => {
     const rows = (f: (x: number) => number): [number[], number[]][] => [0, 1, 2].map((x) => [[x], [f(x)]]);
     for (const f of [(x: number) => x, (x: number) => (x + 1) % 3, () => 2, (x: number) => (x === 0 ? 2 : x), () => 1, (x: number) => 2 - x]) {
       await expectAgreement(program, dataset([x], [y], rows(f)));
+    }
+  });
+});
+
+describe('smt against enumeration', () => {
+  const source = dedent(`
+    g = Param(3)
+    i1 = Param(3)
+    x = Input(2)[2]
+    a = Var(2)
+    y = Output(2)
+    @Runtime([2, 2], 2)
+    def AND(a, b): return int(a and b)
+    @Runtime([2, 2], 2)
+    def XOR(a, b): return (a + b) % 2
+    if i1 == 0:
+        a.set_to(x[0])
+    elif i1 == 1:
+        a.set_to(x[1])
+    else:
+        a.set_to(XOR(x[0], x[1]))
+    if g == 0:
+        y.set_to(AND(a, x[1]))
+    elif g == 1:
+        y.set_to(XOR(a, x[1]))
+    else:
+        y.set_to(a)
+  `);
+  it('agrees on every truth table of two inputs, with and without masked rows', async () => {
+    for (let table = 0; table < 16; table++) {
+      const masked = table % 5;
+      const rows = [0, 1, 2, 3].map((r) => `{"x": [${r >> 1}, ${r & 1}], "y": ${r === masked ? 'null' : (table >> r) & 1}}`);
+      const r = sketchFrom(source, { dataText: `[{"batch_name": "t", "instances": [${rows.join(', ')}]}]` });
+      expect(r.diagnostics).toEqual([]);
+      const { program, dataset: data } = r.sketch!;
+      const truth = bruteForce(program, data);
+      const got = await solveSmt(program, data, { timeLimitSeconds: 20 });
+      expect(got.status, `table ${table}`).toBe(truth.length > 0 ? 'sat' : 'unsat');
+      if (got.status === 'sat') expect(solves(program, data, got.assignment!)).toBe(true);
     }
   });
 });

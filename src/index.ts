@@ -20,7 +20,7 @@ export { printProgram, countStatements } from './ir/print.ts';
 export type { Dataset, Example } from './data/dataset.ts';
 export { DONT_CARE } from './data/dataset.ts';
 export { parseJson } from './data/json.ts';
-export { readParams, readRealParams, paramsToJson } from './data/params.ts';
+export { readParams, readRealParams, paramsToJson, paramsFromJson } from './data/params.ts';
 export { readRealValues, shapeReal } from './data/real-values.ts';
 export { shapeValues } from './data/values.ts';
 export type { ExactResult, ExampleRun, RuntimeFault } from './exact/interpret.ts';

@@ -6,6 +6,7 @@ import type { NormalizedConfig } from './config.ts';
 import type { RunRecord } from './record.ts';
 import type { PaperReference } from './reference.ts';
 import { renderReport } from './report-html.ts';
+import { fitSection } from './report-fit.ts';
 import { summarize, summaryCsv, type Summary } from './summary.ts';
 
 export const SUMMARY_JSON = 'summary.json';
@@ -23,6 +24,7 @@ export function writeReports(
   const summary = summarize(config, records, reference, referenceSource);
   writeFileAtomic(join(dir, SUMMARY_JSON), JSON.stringify(summary, null, 2) + '\n');
   writeFileAtomic(join(dir, SUMMARY_CSV), summaryCsv(summary));
-  writeFileAtomic(join(dir, REPORT_HTML), renderReport(summary, records));
+  const fit = fitSection(summary, records);
+  writeFileAtomic(join(dir, REPORT_HTML), renderReport(summary, records, fit));
   return summary;
 }

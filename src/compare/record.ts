@@ -3,14 +3,26 @@ import { loadSketch, type Sketch } from '../sketch/load.ts';
 import type { Progress } from '../synth/progress.ts';
 import type { LossCurve } from '../synth/curve.ts';
 import type { ResolvedOptions } from '../optimizers/options.ts';
+import { plotShape } from '../synth/plot.ts';
+import type { MethodSynthesis } from '../synth/method.ts';
 import { renderDiagnostic } from '../util/diagnostics.ts';
 import { sketchOptions, type NormalizedConfig, type RunSpec, type SweepValue } from './config.ts';
 import { runMethod } from './methods.ts';
 
-/** Record format version, stored in every line. */
-export const RECORD_VERSION = 1;
+/** Record format version, stored in every line. 2 added `fit`; version-1 lines read the same without it. */
+export const RECORD_VERSION = 2;
 /** Points kept in a stored loss curve. */
 const CURVE_POINTS = 64;
+/** Real Params kept in a record at most: enough for the pictured nets, and a line stays a few kB. */
+const MAX_FIT_VALUES = 4096;
+
+/** What a run of a program with real values learned: enough to draw its fit in report.html. */
+export interface FitRecord {
+  /** The reported Params by name, real ones included (the `tpt run --params` format). */
+  readonly params: Record<string, unknown>;
+  /** Data loss of those Params on the whole data (exact, no regulariser); null when not finite. */
+  readonly dataLoss: number | null;
+}
 
 /** One finished run. Numbers that are not finite (NaN loss of a run with no step) are stored as null. */
 export interface RunRecord {
@@ -42,6 +54,8 @@ export interface RunRecord {
   readonly smtStatus?: string;
   /** Downsampled loss curve, for the first few runs of every (method, sweep value). */
   readonly lossCurve?: LossCurve;
+  /** The learned Params, for programs with real values that plot.ts can picture (absent in version 1). */
+  readonly fit?: FitRecord;
   readonly version: number;
 }
 
@@ -122,8 +136,16 @@ export async function executeRun(
     ...(s.evaluations !== undefined ? { evaluations: s.evaluations } : {}),
     ...(s.smtStatus !== undefined ? { smtStatus: s.smtStatus } : {}),
     ...(spec.run < config.curveRuns && r.lossCurve.steps.length > 0 ? { lossCurve: thin(r.lossCurve, CURVE_POINTS) } : {}),
+    ...fitOf(sketch, s),
     version: RECORD_VERSION,
   };
+}
+
+/** `{ fit }` when the run trained real values of a program that can be pictured, else nothing. */
+function fitOf(sketch: Sketch, s: MethodSynthesis): { fit?: FitRecord } {
+  // Nothing to draw, nothing to keep.
+  if (!s.net || s.net.realParams.length > MAX_FIT_VALUES || plotShape(sketch) === null) return {};
+  return { fit: { params: s.params, dataLoss: finite(s.net.dataLoss) } };
 }
 
 function finite(x: number): number | null {

@@ -1,5 +1,6 @@
 // report.html: one self-contained page (inline CSS and SVG, no scripts, no network) with the table,
-// success rate against the swept value, steps to success with their spread, and a few loss curves.
+// success rate against the swept value, steps to success with their spread, a few loss curves, and
+// for programs with real values the fit (report-fit.ts).
 import type { SweepValue } from './config.ts';
 import type { RunRecord } from './record.ts';
 import { formatReference } from './reference.ts';
@@ -10,7 +11,8 @@ import { formatCell, formatSeconds, tableCaption } from './table.ts';
 /** Sweep values shown as loss-curve panels at most. */
 const CURVE_PANELS = 6;
 
-function labelOf(summary: Summary, v: SweepValue | null): string {
+/** How a sweep value is named in headings: `K=8`, a batch name, or the batch of an unswept comparison. */
+export function labelOf(summary: Summary, v: SweepValue | null): string {
   if (v === null) return summary.config.batch ?? 'result';
   return summary.sweep === 'batch' ? String(v) : `${summary.sweep}=${v}`;
 }
@@ -79,8 +81,8 @@ function curveCharts(summary: Summary, records: readonly RunRecord[]): string[] 
   });
 }
 
-/** The whole report page. */
-export function renderReport(summary: Summary, records: readonly RunRecord[]): string {
+/** The whole report page; `fitHtml` is the Fit section (see report-fit.ts), '' for none. */
+export function renderReport(summary: Summary, records: readonly RunRecord[], fitHtml = ''): string {
   const c = summary.config;
   const curves = curveCharts(summary, records);
   const configText = JSON.stringify(c, null, 2);
@@ -108,6 +110,7 @@ ${stepsChart(summary)}
 <div class="charts">
 ${curves.join('\n') || '<p>No loss curves recorded.</p>'}
 </div>
+${fitHtml}
 <h2>Configuration</h2>
 <pre>${esc(configText)}</pre>
 ${summary.referenceSource ? `<p class="ref">Reference numbers: ${esc(summary.referenceSource)}</p>` : ''}

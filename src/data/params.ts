@@ -1,5 +1,5 @@
 // Param values files (`tpt run --params F`): param name -> int or nested int arrays shaped like its dims.
-import type { JsonNode } from './json.ts';
+import { parseJson, type JsonNode } from './json.ts';
 import type { Program } from '../ir/ir.ts';
 import type { RealTensor } from '../ir/real.ts';
 import { readGroupValues, shapeValues } from './values.ts';
@@ -74,4 +74,18 @@ export function readRealParams(program: Program, root: JsonNode, out: Diagnostic
     if (v) real.set(v, t.offset);
   }
   return out.slice(before).some((d) => d.severity === 'error') ? null : real;
+}
+
+/**
+ * Reads a plain params object (as `paramsToJson` makes it, e.g. kept in a comparison record) back into
+ * Param values by variable id and the flat real-parameter vector; null, with diagnostics in `out`, when
+ * it does not fit `program`.
+ */
+export function paramsFromJson(program: Program, params: unknown, out: Diagnostic[]): { assignment: Int32Array; real: Float64Array } | null {
+  const parsed = parseJson(JSON.stringify(params) ?? 'null', '<params>');
+  out.push(...parsed.diagnostics);
+  if (!parsed.node) return null;
+  const assignment = readParams(program, parsed.node, out);
+  const real = readRealParams(program, parsed.node, out);
+  return assignment && real ? { assignment, real } : null;
 }

@@ -44,6 +44,8 @@ describe('runComparison', () => {
     const html = readFileSync(join(dir('a'), 'report.html'), 'utf8');
     expect(html).toContain('<svg');
     expect(html).not.toMatch(/https?:\/\//);
+    expect(html).not.toContain('<h2>Fit</h2>'); // a discrete program keeps no fit and gets no picture of one
+    expect(records.some((r) => 'fit' in r)).toBe(false);
     expect(readFileSync(join(dir('a'), 'summary.csv'), 'utf8').split('\n')[0]).toMatch(/^optimizer,sweep,sweep_value/);
     if (refPath) expect(formatTable(out.summary)).toContain('[100% / 11.56]'); // gradsearch-ra at K = 4 in the paper
   });

@@ -4,24 +4,56 @@
 //   npx tsx scripts/optimizer-study.ts --tasks circuits --seeds 10 --time 30 \
 //     --config base:gradsearch-local --config no-tabu:gradsearch-local:tabu=0
 //
-// --tasks    comma list of task names (below) or groups `circuits`, `others`, `all`
+// --tasks    comma list of task names (below) or groups `circuits`, `extra` (more circuits), `others`, `all`
 // --config   LABEL:OPTIMIZER[:key=value,key=value...]; repeatable (default: gradsearch-local)
 // --seeds N  seeds 1..N (or --seed-list 3,7,9);  --time S per run;  --steps N per run (default 1e9)
 // --restarts N  passed to synthesize (default 0);  --json FILE  also write every run as JSON
-// --smt      also run the Z3 backend once per task, if it is available
+// --verbose  print every run as it finishes
+// --accuracy instead of runs: how well the vertex gradient predicts each Hamming-1 move's exact change
+//            in satisfied terms, with the raw log loss and with linearised term weights (p + eps),
+//            at random vertices and (with a known solution file) 1 and 3 random moves from it
+// --smt      also run the Z3 backend (solveSmt) per task and seed, same time limit; --smt-seeds N: only N seeds
 
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadSketch, type Sketch } from '../src/sketch/load.ts';
 import { compileRelaxed, type RelaxedEvaluator } from '../src/relax/index.ts';
 import { createChecker } from '../src/exact/interpret.ts';
 import { synthesize, type SynthesisResult } from '../src/synth/synthesize.ts';
+import { parseJson } from '../src/data/json.ts';
+import { readParams } from '../src/data/params.ts';
+import { Rng } from '../src/util/rng.ts';
 
 interface Task {
   readonly name: string;
   readonly program: string;
   readonly batch?: string;
   readonly set?: Record<string, number>;
+  /** Generated data and hypers (extra circuit tasks), as JSON text. */
+  readonly dataText?: string;
+  readonly hypersText?: string;
 }
+
+/**
+ * A circuit task outside DESIGN.md's five, on the same program: `inputs` input wires then ancilla
+ * wires (0) up to `wires`; every input row is an example; `f` maps the input bits (MSB first) to
+ * the outputs, the first wires after the last gate.
+ */
+function extraCircuit(name: string, inputs: number, wires: number, gates: number, f: (bits: number[]) => number[]): Task {
+  const instances = Array.from({ length: 2 ** inputs }, (_, row) => {
+    const bits = Array.from({ length: inputs }, (_, i) => (row >> (inputs - 1 - i)) & 1);
+    return { initial_wires: [...bits, ...Array(wires - inputs).fill(0)], final_wires: f(bits) };
+  });
+  const outputs = instances[0]!.final_wires.length;
+  return {
+    name,
+    program: 'programs/circuit/circuit.tpt',
+    batch: name,
+    dataText: JSON.stringify([{ batch_name: name, hypers: name, instances }]),
+    hypersText: JSON.stringify({ [name]: { numWires: wires, numGates: gates, numOutputs: outputs } }),
+  };
+}
+const num = (bits: number[]): number => bits.reduce((n, b) => 2 * n + b, 0);
+const bitsOf = (n: number, width: number): number[] => Array.from({ length: width }, (_, i) => (n >> (width - 1 - i)) & 1);
 
 const circuit = (b: string): Task => ({ name: b, program: 'programs/circuit/circuit.tpt', batch: b });
 const TASKS: Record<string, Task> = {
@@ -38,12 +70,22 @@ const TASKS: Record<string, Task> = {
   turing_decrement: { name: 'turing_decrement', program: 'programs/turing/turing.tpt', batch: 'decrement' },
   tape: { name: 'tape', program: 'programs/tape/tape.tpt' },
   basic_block: { name: 'basic_block', program: 'programs/basic_block/basic_block.tpt' },
+  mux: extraCircuit('mux', 3, 4, 4, ([c, a, b]) => [c ? b! : a!]),
+  majority: extraCircuit('majority', 3, 4, 5, ([a, b, c]) => [a! + b! + c! >= 2 ? 1 : 0]),
+  parity4: extraCircuit('parity4', 4, 4, 4, (bits) => [bits.reduce((x, y) => x ^ y, 0)]),
+  half_adder: extraCircuit('half_adder', 2, 3, 3, ([a, b]) => bitsOf(a! + b!, 2)),
+  full_adder6: extraCircuit('full_adder6', 3, 4, 6, ([a, b, c]) => bitsOf(a! + b! + c!, 2)),
+  compare2: extraCircuit('compare2', 4, 5, 6, (bits) => [num(bits.slice(0, 2)) > num(bits.slice(2)) ? 1 : 0]),
+  adder2_w6: extraCircuit('adder2_w6', 4, 6, 8, (bits) => bitsOf(num(bits.slice(0, 2)) + num(bits.slice(2)), 3)),
+  adder2_g9: extraCircuit('adder2_g9', 4, 5, 9, (bits) => bitsOf(num(bits.slice(0, 2)) + num(bits.slice(2)), 3)),
+  mult2: extraCircuit('mult2', 4, 7, 8, (bits) => bitsOf(num(bits.slice(0, 2)) * num(bits.slice(2)), 4)),
 };
 const GROUPS: Record<string, string[]> = {
   circuits: ['nand', 'swap', 'shift', 'full_adder', 'adder2'],
   others: ['parity32', 'parity128', 'parity256', 'dnf', 'turing_invert', 'turing_decrement', 'tape', 'basic_block'],
 };
-GROUPS.all = [...GROUPS.circuits!, ...GROUPS.others!];
+GROUPS.extra = ['mux', 'majority', 'parity4', 'half_adder', 'full_adder6', 'compare2', 'adder2_w6', 'adder2_g9', 'mult2'];
+GROUPS.all = [...GROUPS.circuits!, ...GROUPS.extra!, ...GROUPS.others!];
 
 interface Config {
   readonly label: string;
@@ -61,6 +103,9 @@ function parseArgs(argv: string[]) {
     restarts: 0,
     json: '',
     smt: false,
+    verbose: false,
+    accuracy: false,
+    smtSeeds: undefined as number[] | undefined,
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
@@ -85,6 +130,9 @@ function parseArgs(argv: string[]) {
     else if (flag === '--restarts') a.restarts = Number(val());
     else if (flag === '--json') a.json = val();
     else if (flag === '--smt') a.smt = true;
+    else if (flag === '--verbose') a.verbose = true;
+    else if (flag === '--accuracy') a.accuracy = true;
+    else if (flag === '--smt-seeds') (a.smt = true), (a.smtSeeds = Array.from({ length: Number(val()) }, (_, k) => k + 1));
     else throw new Error(`unknown flag ${flag}`);
   }
   for (const t of a.tasks) if (!TASKS[t]) throw new Error(`unknown task ${t}; known: ${Object.keys(TASKS).join(', ')}`);
@@ -93,7 +141,11 @@ function parseArgs(argv: string[]) {
 }
 
 function load(task: Task): Sketch {
-  const { sketch, diagnostics } = loadSketch(task.program, { batch: task.batch, set: task.set });
+  const { sketch, diagnostics } = loadSketch(task.program, {
+    batch: task.batch,
+    set: task.set,
+    ...(task.dataText ? { dataText: task.dataText, hypersText: task.hypersText } : {}),
+  });
   if (!sketch) throw new Error(diagnostics.map((d) => d.message).join('\n'));
   return sketch;
 }
@@ -132,6 +184,7 @@ interface RunRecord {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  if (args.accuracy) return accuracy(args.tasks, args.seeds.length);
   const records: RunRecord[] = [];
   console.log(`seeds ${args.seeds.join(',')}; time limit ${args.time} s per run; restarts ${args.restarts}`);
   console.log('config'.padEnd(22) + 'task'.padEnd(18) + 'solved  median_s  mean_s(ok)  max_s(ok)  med_steps  steps/s  fwd/step');
@@ -177,6 +230,9 @@ async function main(): Promise<void> {
           forwardPasses: counts.forward,
           ...(r.bestScore !== undefined ? { bestScore: r.bestScore } : {}),
         });
+        if (args.verbose) {
+          console.log(`  ${config.label} ${taskName} seed ${seed}: ${r.success ? 'solved' : 'failed'} ${r.wallSeconds.toFixed(3)} s, ${r.steps} steps`);
+        }
       }
       records.push(...runs);
       const ok = runs.filter((r) => r.success);
@@ -194,22 +250,117 @@ async function main(): Promise<void> {
           fmt(mean(runs.map((r) => r.forwardPasses / Math.max(1, r.steps))), 1).padStart(10),
       );
     }
-    if (args.smt) await runSmt(sketch, taskName);
+    if (args.smt) await runSmt(sketch, taskName, args.smtSeeds ?? args.seeds, args.time);
   }
   if (args.json) writeFileSync(args.json, JSON.stringify(records, null, 1));
+  if (args.smt) (await import('../src/smt/index.ts')).shutdownSmt();
 }
 
-/** The Z3 backend on the same sketch, when `src/smt` exports `solveSmt` (optional; not relied on). */
-async function runSmt(sketch: Sketch, taskName: string): Promise<void> {
-  try {
-    const mod = (await import('../src/smt/index.ts')) as Record<string, unknown>;
-    const solve = mod.solveSmt as ((s: Sketch, o?: object) => Promise<{ status?: string; seconds?: number }>) | undefined;
-    if (!solve) return void console.log(`smt ${taskName}: solveSmt not exported`);
-    const t0 = performance.now();
-    const r = await solve(sketch, {});
-    console.log(`smt`.padEnd(22) + taskName.padEnd(18) + `${r.status ?? '?'} ${((performance.now() - t0) / 1000).toFixed(3)} s`);
-  } catch (e) {
-    console.log(`smt ${taskName}: unavailable (${(e as Error).message.split('\n')[0]})`);
+/** The Z3 backend (`solveSmt`, default encoding) on the same sketch, once per seed, warm (Z3 loaded before timing). */
+async function runSmt(sketch: Sketch, taskName: string, seeds: readonly number[], limit: number): Promise<void> {
+  const { solveSmt } = await import('../src/smt/index.ts');
+  const times: number[] = [];
+  let solved = 0;
+  for (const seed of seeds) {
+    const r = await solveSmt(sketch.program, sketch.dataset, { timeLimitSeconds: limit, seed });
+    if (r.status === 'sat') solved++;
+    times.push(r.status === 'sat' ? r.seconds : Infinity);
+  }
+  const ok = times.filter(Number.isFinite);
+  console.log('smt'.padEnd(22) + taskName.padEnd(18) + `${solved}/${seeds.length}`.padEnd(8) + fmt(median(times), 3).padStart(8) + fmt(mean(ok), 3).padStart(12) + fmt(Math.max(...ok), 3).padStart(11));
+}
+
+/** The known solution of a bundled task (its params file), as one value per evaluator slot. */
+function knownSolution(task: Task, sketch: Sketch, evaluator: RelaxedEvaluator): Int32Array | null {
+  if (task.dataText) return null;
+  const stem = task.program.replace(/\.tpt$/, '');
+  const file = [`${stem}.${task.batch}.params.json`, `${stem}.params.json`].find((f) => existsSync(f));
+  if (!file) return null;
+  const { node } = parseJson(readFileSync(file, 'utf8'), file);
+  const byVar = node && readParams(sketch.program, node, []);
+  return byVar && Int32Array.from(evaluator.params, (p) => byVar[p.variable]!);
+}
+
+/**
+ * For each task and each of `samples` vertices per kind (random; 1 and 3 random moves from the known
+ * solution), compares every move's first-order estimate with its exact change in satisfied terms.
+ * Prints: moves whose estimate is exact (within 0.5), samples where the best-estimated move is an
+ * exactly best one, where an exactly best move is among the 4 best-estimated, for raw and linearised.
+ */
+function accuracy(tasks: readonly string[], samples: number): void {
+  const rng = new Rng(7);
+  console.log(`${samples} vertices per row; raw = log-loss gradient, lin = term weights p + eps`);
+  console.log('task'.padEnd(18) + 'vertices'.padEnd(10) + 'exact(raw/lin)'.padStart(16) + 'top1-best(raw/lin)'.padStart(20) + 'best-in-top4(raw/lin)'.padStart(23));
+  for (const name of tasks) {
+    const task = TASKS[name]!;
+    const sketch = load(task);
+    const ev = compileRelaxed(sketch.program, sketch.dataset);
+    const n = sketch.dataset.examples.length;
+    const solution = knownSolution(task, sketch, ev);
+    const probs = new Float64Array(ev.size);
+    const grad = new Float64Array(ev.size);
+    const satisfied = (): number => ev.termLosses.reduce((k, l) => k + (l < Math.LN2 ? 1 : 0), 0);
+    for (const kind of solution ? ['random', 'near1', 'near3'] : ['random']) {
+      const tally = { raw: [0, 0, 0], lin: [0, 0, 0] };
+      let moves = 0;
+      let used = 0;
+      for (let rep = 0; rep < samples * 5 && used < samples; rep++) {
+        const a = Int32Array.from(ev.params, (p) => rng.int(p.domain));
+        if (kind !== 'random') {
+          a.set(solution!);
+          for (let m = kind === 'near1' ? 1 : 3; m > 0; m--) {
+            const i = rng.int(a.length);
+            a[i] = rng.int(ev.params[i]!.domain);
+          }
+        }
+        probs.fill(0);
+        ev.params.forEach((p, i) => (probs[p.offset + a[i]!] = 1));
+        ev.termWeights.fill(1);
+        ev.loss(probs);
+        const base = satisfied();
+        if (base === ev.termCount) continue; // already solved: nothing to predict
+        used++;
+        const exact: number[] = [];
+        ev.params.forEach((p, i) => {
+          for (let j = 0; j < p.domain; j++) {
+            if (j === a[i]) continue;
+            probs[p.offset + a[i]!] = 0;
+            probs[p.offset + j] = 1;
+            ev.loss(probs);
+            exact.push(satisfied() - base);
+            probs[p.offset + j] = 0;
+            probs[p.offset + a[i]!] = 1;
+          }
+        });
+        moves += exact.length;
+        const bestExact = Math.max(...exact);
+        for (const mode of ['raw', 'lin'] as const) {
+          ev.termWeights.fill(1);
+          if (mode === 'lin') {
+            ev.loss(probs);
+            for (let t = 0; t < ev.termCount; t++) ev.termWeights[t] = Math.exp(-ev.termLosses[t]!);
+          }
+          ev.lossAndGradient(probs, grad);
+          const estimate: number[] = [];
+          ev.params.forEach((p, i) => {
+            for (let j = 0; j < p.domain; j++) if (j !== a[i]) estimate.push(-n * (grad[p.offset + j]! - grad[p.offset + a[i]!]!));
+          });
+          const order = estimate.map((e, m) => [e, m] as const).sort((x, y) => y[0] - x[0]).map((x) => x[1]);
+          const t = tally[mode];
+          t[0] += estimate.filter((e, m) => Math.abs(e - exact[m]!) < 0.5).length;
+          if (exact[order[0]!] === bestExact) t[1]++;
+          if (order.slice(0, 4).some((m) => exact[m] === bestExact)) t[2]++;
+        }
+      }
+      ev.termWeights.fill(1);
+      const pct = (x: number, of: number): string => `${Math.round((100 * x) / Math.max(1, of))}%`;
+      console.log(
+        name.padEnd(18) + `${kind}(${used})`.padEnd(10) +
+          `${pct(tally.raw[0]!, moves)}/${pct(tally.lin[0]!, moves)}`.padStart(16) +
+          `${pct(tally.raw[1]!, used)}/${pct(tally.lin[1]!, used)}`.padStart(20) +
+          `${pct(tally.raw[2]!, used)}/${pct(tally.lin[2]!, used)}`.padStart(23),
+      );
+    }
   }
 }
 

@@ -30,6 +30,12 @@ export interface Optimizer {
    * does not hand value 0 to every Param).
    */
   decode(into: Int32Array): void;
+  /**
+   * Optional: the per-term losses of the decoded assignment when the optimizer evaluated it exactly
+   * (a vertex of a discrete program), else null. Lets the loop skip the exact interpreter on
+   * assignments already known to fail; a possible solution is still verified.
+   */
+  decodedTermLosses?(): Float64Array | null;
 }
 
 /** An optimizer's entry in the registry: its name, one-line summary, option schema and factory. */

@@ -5,6 +5,7 @@ import { bop } from './bop.ts';
 import { fmgdEntropy } from './fmgd-entropy.ts';
 import { fmgd } from './fmgd.ts';
 import { gradsearchPlus } from './gradsearch-plus.ts';
+import { gradsearchLs } from './gradsearch-ls.ts';
 import { gradsearchRa } from './gradsearch-ra.ts';
 import { gradsearch } from './gradsearch.ts';
 import { gumbel } from './gumbel.ts';
@@ -27,6 +28,7 @@ const definitions: readonly OptimizerDefinition[] = [
   gradsearchRa,
   gradsearchPlus,
   localSearch,
+  gradsearchLs,
 ];
 
 const byName = new Map(definitions.map((d) => [d.name, d]));

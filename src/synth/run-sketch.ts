@@ -54,6 +54,7 @@ export function synthesizeSketch(sketch: Sketch, options: SketchSynthesisOptions
     objective: evaluator,
     verify: (a) => (lastScore = checker.examplesSolved(toVars(a))) === total,
     score: () => lastScore,
+    ...(evaluator.realValues ? {} : { screen: examplesSolvedScreen(evaluator.termCount, total) }),
   });
   const assignment = Int32Array.from(toVars(result.bestAssignment));
   return {
@@ -63,5 +64,23 @@ export function synthesizeSketch(sketch: Sketch, options: SketchSynthesisOptions
     examplesSolved: checker.examplesSolved(assignment),
     compileSeconds,
     evaluatorStats: evaluator.stats,
+  };
+}
+
+/**
+ * Examples solved from exact per-term losses (rows of `termCount / examples` terms; a term fails
+ * above log 2, i.e. its observed value has probability below 1/2), or null when all are solved and
+ * the exact interpreter must confirm it.
+ */
+export function examplesSolvedScreen(termCount: number, examples: number): (termLosses: Float64Array) => number | null {
+  const perExample = examples > 0 ? termCount / examples : 0;
+  return (losses) => {
+    let solved = 0;
+    for (let e = 0, t = 0; e < examples; e++) {
+      let ok = true;
+      for (let k = 0; k < perExample; k++, t++) if (losses[t]! > Math.LN2) ok = false;
+      if (ok) solved++;
+    }
+    return solved === examples ? null : solved;
   };
 }

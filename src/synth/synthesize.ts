@@ -4,6 +4,7 @@
 import type { Objective } from '../relax/objective.ts';
 import type { ResolvedOptions } from '../optimizers/options.ts';
 import { createOptimizer, resolveOptimizerOptions } from '../optimizers/registry.ts';
+import type { Optimizer } from '../optimizers/optimizer.ts';
 import { Rng } from '../util/rng.ts';
 import { CurveRecorder, type LossCurve } from './curve.ts';
 import { ProgressThrottle, type Progress } from './progress.ts';
@@ -18,6 +19,12 @@ export interface SynthesizeRequest {
    * best assignment is the highest-scoring one; otherwise the one current at the lowest loss.
    */
   readonly score?: (assignment: Int32Array) => number;
+  /**
+   * Optional, with `score`: the score of an assignment from its exact per-term losses (see
+   * `Optimizer.decodedTermLosses`), or null when it may solve every example. A non-null answer
+   * stands in for `verify` and `score`; null sends the assignment to them.
+   */
+  readonly screen?: (termLosses: Float64Array) => number | null;
   /** Registered optimizer name, e.g. `gradsearch-ra`. */
   readonly optimizer: string;
   /** Raw optimizer options (numbers, booleans or strings); validated against the optimizer's schema. */
@@ -52,7 +59,7 @@ export interface SynthesisResult {
   readonly stepsPerSecond: number;
   /** Time spent in verify and score calls. */
   readonly verifySeconds: number;
-  /** How many times verify was called (once per new assignment). */
+  /** How many times verify was called (once per new assignment the screen did not settle). */
   readonly verifications: number;
   /** The loss of the last step (NaN if no step was taken). Losses are reported unweighted (every term weight 1). */
   readonly loss: number;
@@ -79,7 +86,7 @@ export interface SynthesisResult {
  * reweighting optimizers change them).
  */
 export function synthesize(request: SynthesizeRequest): SynthesisResult {
-  const { objective, verify, score, optimizer: name, seed, maxSteps } = request;
+  const { objective, verify, score, screen, optimizer: name, seed, maxSteps } = request;
   const options = resolveOptimizerOptions(name, request.options ?? {});
   const restarts = Math.max(0, Math.floor(request.restarts ?? 0));
   const timeLimitMs = (request.timeLimitSeconds ?? Infinity) * 1000;
@@ -104,8 +111,19 @@ export function synthesize(request: SynthesizeRequest): SynthesisResult {
   let attempts = 0;
 
   // Verifies (and scores) `current`; returns true on success. Time is booked to verifyMs.
-  const check = (): boolean => {
+  // With a screen, exact per-term losses from the optimizer settle most assignments without a run.
+  const check = (optimizer?: Optimizer): boolean => {
     const v0 = performance.now();
+    const losses = screen && score ? (optimizer?.decodedTermLosses?.() ?? null) : null;
+    const screened = losses ? screen!(losses) : null;
+    if (screened !== null) {
+      if (screened > bestScore) {
+        bestScore = screened;
+        best.set(current);
+      }
+      verifyMs += performance.now() - v0;
+      return false;
+    }
     verifications++;
     const ok = verify(current);
     if (score) {
@@ -146,7 +164,7 @@ export function synthesize(request: SynthesizeRequest): SynthesisResult {
       optimizer.decode(current);
       steps++;
       if (changed(current, previous)) {
-        if (check()) {
+        if (check(optimizer)) {
           stopReason = 'solved';
           break outer;
         }

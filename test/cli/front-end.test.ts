@@ -96,7 +96,7 @@ describe('tpt synth / optimizers', () => {
     const outPath = join(dir, 'nand-result.json');
     const r = tpt(['synth', 'programs/circuit/circuit.tpt', '--batch', 'nand', '--seed', '2', '--out', outPath]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^solved by gradsearch\+ \(seed 2\)/);
+    expect(r.stdout).toMatch(/^solved by gradsearch-ls \(seed 2\)/); // the default optimizer
     expect(r.stdout).toContain('4/4 examples solved');
     expect(r.stdout).toMatch(/#\s+gate\s+in1\s+in2\s+out/);
     const result = JSON.parse(readFileSync(outPath, 'utf8'));

@@ -11,7 +11,7 @@ import { annotatedSource, paramTables } from '../present.ts';
 import { formatRun } from './run.ts';
 import type { Command } from '../command.ts';
 
-export const DEFAULT_OPTIMIZER = 'gradsearch+';
+export const DEFAULT_OPTIMIZER = 'gradsearch-ls';
 const VERSION = '0.1.0';
 
 /** The chosen optimizer's options become flags of their own: `--optimizer bop --tau 100`. */

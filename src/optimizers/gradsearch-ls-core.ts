@@ -1,0 +1,294 @@
+// The search of gradsearch-ls (docs/OPTIMIZER.md). With every loss term weighted by its own p + eps,
+// the vertex gradient estimates each Hamming-1 move's change in (clause-weighted) satisfied terms;
+// the best few estimated moves are evaluated exactly by forward passes and the best is applied, with
+// a tabu list, clause weighting at local minima, and occasional sideways and uphill moves.
+
+import type { Objective } from '../relax/objective.ts';
+import type { Rng } from '../util/rng.ts';
+import { ClauseWeights, FAIL_LOSS } from './clause-weights.ts';
+import type { Optimizer, OptimizerProblem } from './optimizer.ts';
+import { RankedMoves } from './ranked-moves.ts';
+import { randomAssignment } from './simplex.ts';
+import type { WeightRule } from './clause-weights.ts';
+
+/** Rate of the running mean of the estimates' accuracy (about the last 50 evaluations). */
+const ACCURACY_RATE = 0.02;
+
+/** When an estimated local minimum is trusted (no candidate evaluated): always, by measured accuracy, never. */
+export type GateRule = 'on' | 'adaptive' | 'off';
+
+/** The settings of gradsearch-ls; see its options in gradsearch-ls.ts for meaning and defaults. */
+export interface GradSearchLsSettings {
+  readonly linearize: boolean;
+  readonly ranking: 'gradient' | 'random';
+  readonly candidates: number;
+  readonly firstImprovement: boolean;
+  readonly gate: GateRule;
+  readonly tabu: number;
+  readonly sideways: number;
+  readonly uphill: number;
+  readonly walk: number;
+  readonly weighting: WeightRule;
+  readonly alpha: number;
+  readonly rho: number;
+  readonly decayPeriod: number;
+  readonly jump: boolean;
+  readonly restartBase: number;
+}
+
+/** What the optimizer calls besides the layout: an Objective's passes (any Objective is one). */
+type Evaluable = OptimizerProblem & Partial<Pick<Objective, 'lossAndGradient'>> & { loss?: (probs: Float64Array) => number };
+
+/** Counters of one run, for studies (scripts/optimizer-study.ts). */
+export interface GradSearchLsStats {
+  /** Moves that lowered the weighted cost. */
+  improving: number;
+  /** Moves that kept it (taken with probability `sideways` at a local minimum). */
+  sideways: number;
+  /** Best-candidate moves taken at a local minimum whatever their cost. */
+  uphill: number;
+  /** Random-walk moves. */
+  walks: number;
+  /** Steps that changed the clause weights instead of moving. */
+  reweights: number;
+  restarts: number;
+  /** Forward passes made by the optimizer (candidate evaluations and restarts). */
+  forwards: number;
+  /** Forward and reverse passes made by the optimizer (weight jumps). */
+  gradients: number;
+  /** Fewest failing terms seen at a current assignment. */
+  bestFailing: number;
+}
+
+/** A gradsearch-ls optimizer with its counters. */
+export interface GradSearchLsOptimizer extends Optimizer {
+  readonly stats: GradSearchLsStats;
+}
+
+/**
+ * Builds the search. Each step the loop evaluates the current vertex with term weights
+ * `clause * (p + eps)`, so `update` receives the gradient of the expected weighted number of
+ * satisfied terms; `examples * (g[j] - g[c])` then estimates the weighted-cost change of moving a
+ * Param from c to j, exactly when the outputs are affine in that Param.
+ */
+export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradSearchLsSettings): GradSearchLsOptimizer {
+  const slots = problem.params;
+  const n = slots.length;
+  const terms = problem.termCount;
+  const termWeights = problem.termWeights;
+  const termLosses = problem.termLosses;
+  const ev = problem as Evaluable;
+  const scratch = new Float64Array(problem.size);
+  const zeros = new Float64Array(problem.size);
+  const pass =
+    typeof ev.loss === 'function'
+      ? (p: Float64Array): number => ev.loss!(p)
+      : typeof ev.lossAndGradient === 'function'
+        ? (p: Float64Array): number => ev.lossAndGradient!(p, scratch)
+        : null;
+  if (!pass) throw new Error('gradsearch-ls needs an Objective: it evaluates candidate moves exactly');
+  const jump = s.jump && s.weighting === 'paws' && s.linearize && typeof ev.lossAndGradient === 'function';
+  const stats: GradSearchLsStats = {
+    improving: 0, sideways: 0, uphill: 0, walks: 0, reweights: 0, restarts: 0, forwards: 0, gradients: 0, bestFailing: Infinity,
+  };
+
+  const assignment = new Int32Array(n);
+  const vertex = new Float64Array(problem.size); // one-hot: shown to the loop and used for evaluations
+  const tabuUntil = new Float64Array(problem.size); // move count until which (slot, value) may not be re-entered
+  const current = new Float64Array(terms); // per-term losses of the current vertex
+  const picked = new Float64Array(terms); // per-term losses of the picked candidate
+  const clause = new ClauseWeights(terms, { rule: s.weighting, alpha: s.alpha, rho: s.rho, decayPeriod: s.decayPeriod });
+  const ranked = new RankedMoves(Math.max(1, s.candidates));
+  // At most a quarter of all moves are tabu at once, so that small problems keep moves to choose from.
+  let allMoves = 0;
+  for (const slot of slots) allMoves += slot.domain - 1;
+  const tenure = Math.min(s.tabu, Math.floor(allMoves / 4));
+  let examples = 0; // the loss is a mean over examples: the gradient's scale
+  let accuracy = 1;
+  let moves = 0;
+  let attemptSteps = 0;
+  let restartIndex = 1;
+  let nextRestart = s.restartBase > 0 ? s.restartBase : Infinity;
+
+  /** Forward pass at the current vertex with slot `slot` set to `value`; leaves per-term losses in termLosses. */
+  const evaluateMove = (slot: number, value: number): void => {
+    const { offset } = slots[slot]!;
+    const old = assignment[slot]!;
+    vertex[offset + old] = 0;
+    vertex[offset + value] = 1;
+    stats.forwards++;
+    pass(vertex);
+    vertex[offset + value] = 0;
+    vertex[offset + old] = 1;
+  };
+
+  let pickCost = Infinity;
+  let evaluated = 0;
+  /**
+   * Evaluates ranked candidates in order, from `evaluated` on; returns the index of the cheapest so
+   * far (random ties), its cost in `pickCost` and its per-term losses in `picked`. Stops at a cost
+   * below `now` (with firstImprovement) or at or below `accept`.
+   */
+  let pick = -1;
+  let ties = 0;
+  const evaluate = (now: number, accept: number): number => {
+    for (; evaluated < ranked.count; evaluated++) {
+      const c = evaluated;
+      evaluateMove(ranked.slot[c]!, ranked.value[c]!);
+      const value = clause.cost(termLosses);
+      // How often the first-order estimate predicts the exact change (to half the smallest weight).
+      const hit = Math.abs(value - now - ranked.score[c]! * examples) < 0.5 * clause.min ? 1 : 0;
+      accuracy += ACCURACY_RATE * (hit - accuracy);
+      if (value < pickCost || (value === pickCost && rng.int(++ties) === 0)) {
+        if (value < pickCost) ties = 1;
+        pick = c;
+        pickCost = value;
+        picked.set(termLosses);
+      }
+      if ((pickCost < now && s.firstImprovement) || pickCost <= accept) {
+        evaluated++;
+        break;
+      }
+    }
+    return pick;
+  };
+
+  /** Applies a move whose per-term losses are in `picked`; the reverse move becomes tabu. */
+  const apply = (slot: number, value: number): void => {
+    const { offset } = slots[slot]!;
+    tabuUntil[offset + assignment[slot]!] = ++moves + tenure;
+    vertex[offset + assignment[slot]!] = 0;
+    vertex[offset + value] = 1;
+    assignment[slot] = value;
+    current.set(picked);
+  };
+
+  /** PAWS with `jump`: the increments after which the best estimated move improves (one extra pass). */
+  const incrementsToEscape = (grad: Float64Array): number => {
+    // With weights p + eps on the failing terms only, the gradient estimates each move's "make"
+    // (failing terms it satisfies). Estimates are linear in the clause weights, so the first
+    // increment of the failing terms' weights at which some move improves follows directly.
+    for (let t = 0; t < terms; t++) termWeights[t] = current[t]! > FAIL_LOSS ? Math.exp(-current[t]!) : 0;
+    stats.gradients++;
+    ev.lossAndGradient!(vertex, scratch);
+    let increments = Infinity;
+    for (let slot = 0; slot < n; slot++) {
+      const { offset, domain } = slots[slot]!;
+      const c = assignment[slot]!;
+      for (let j = 0; j < domain; j++) {
+        if (j === c || tabuUntil[offset + j]! > moves) continue;
+        const make = -examples * (scratch[offset + j]! - scratch[offset + c]!);
+        if (make < 0.5) continue;
+        const estimate = examples * (grad[offset + j]! - grad[offset + c]!);
+        increments = Math.min(increments, Math.max(1, Math.floor((estimate + 0.5 * clause.min) / make) + 1));
+      }
+    }
+    return increments;
+  };
+
+  const reset = (): void => {
+    randomAssignment(slots, rng, assignment);
+    vertex.fill(0);
+    for (let i = 0; i < n; i++) vertex[slots[i]!.offset + assignment[i]!] = 1;
+    tabuUntil.fill(0);
+    clause.reset();
+    termWeights.fill(1);
+    stats.forwards++;
+    const loss = pass(vertex);
+    if (examples === 0) {
+      let sum = 0;
+      for (let t = 0; t < terms; t++) sum += termLosses[t]!;
+      examples = loss > 0 && Number.isFinite(sum / loss) ? Math.max(1, Math.round(sum / loss)) : 1;
+    }
+    current.set(termLosses);
+    clause.writeTermWeights(current, s.linearize, termWeights);
+  };
+  reset();
+
+  return {
+    stats,
+    probs: () => vertex,
+    update(grad) {
+      // The loop has just evaluated `vertex`: its per-term losses are exact there.
+      current.set(termLosses);
+      let failing = 0;
+      for (let t = 0; t < terms; t++) if (current[t]! > FAIL_LOSS) failing++;
+      stats.bestFailing = Math.min(stats.bestFailing, failing);
+      if (++attemptSteps >= nextRestart) {
+        nextRestart = attemptSteps + s.restartBase * luby(++restartIndex);
+        stats.restarts++;
+        reset();
+        return;
+      }
+      pick = -1;
+      pickCost = Infinity;
+      ties = 0;
+      evaluated = 0;
+      if (s.walk > 0 && rng.next() < s.walk) {
+        const slot = rng.int(n);
+        const { domain } = slots[slot]!;
+        if (domain > 1) {
+          const j = rng.int(domain - 1);
+          const value = j >= assignment[slot]! ? j + 1 : j;
+          evaluateMove(slot, value);
+          picked.set(termLosses);
+          apply(slot, value);
+          stats.walks++;
+        }
+        clause.writeTermWeights(current, s.linearize, termWeights);
+        return;
+      }
+      // Ablation `ranking=random`: a constant signal, so the candidates are random non-tabu moves.
+      ranked.rank(slots, assignment, s.ranking === 'random' ? zeros : grad, tabuUntil, moves, rng);
+      const now = clause.cost(current);
+      const k = ranked.count;
+      // Trust an estimated local minimum (no estimate below half the smallest weight) always, never,
+      // or as often as the estimates have been right.
+      const trust = s.linearize && s.ranking === 'gradient' && (s.gate === 'on' || (s.gate === 'adaptive' && rng.next() < accuracy));
+      if (k > 0 && (!trust || ranked.score[0]! * examples < -0.5 * clause.min)) {
+        const c = evaluate(now, -Infinity);
+        if (c >= 0 && pickCost < now) {
+          stats.improving++;
+          apply(ranked.slot[c]!, ranked.value[c]!);
+          clause.writeTermWeights(current, s.linearize, termWeights);
+          return;
+        }
+      }
+      // A local minimum, estimated or confirmed. Candidates already evaluated are not evaluated again.
+      const r = rng.next();
+      if (k > 0 && r < s.sideways + s.uphill) {
+        const sideways = r < s.sideways;
+        const c = evaluate(now, sideways ? now : -Infinity);
+        if (c >= 0 && (!sideways || pickCost <= now)) {
+          if (pickCost < now) stats.improving++;
+          else if (sideways) stats.sideways++;
+          else stats.uphill++;
+          apply(ranked.slot[c]!, ranked.value[c]!);
+          clause.writeTermWeights(current, s.linearize, termWeights);
+          return;
+        }
+      }
+      stats.reweights++;
+      let increments = 1;
+      if (jump && clause.incrementsBeforeDecay() > 0) {
+        increments = Math.min(incrementsToEscape(grad), clause.incrementsBeforeDecay());
+        if (!Number.isFinite(increments)) increments = 1;
+      }
+      clause.update(current, increments);
+      clause.writeTermWeights(current, s.linearize, termWeights);
+    },
+    decode: (into) => into.set(assignment),
+    // `current` always holds the per-term losses of the vertex `assignment` names (exact there).
+    decodedTermLosses: () => current,
+  };
+}
+
+/** The Luby sequence 1, 1, 2, 1, 1, 2, 4, 1, 1, 2, ... (1-based): restart lengths in units of a base. */
+export function luby(i: number): number {
+  for (;;) {
+    let k = 1;
+    while ((1 << k) - 1 < i) k++;
+    if (i === (1 << k) - 1) return 1 << (k - 1);
+    i -= (1 << (k - 1)) - 1;
+  }
+}

@@ -1,0 +1,65 @@
+// gradsearch-ls: gradient-ranked local search — GradSearch's first-order move estimates, made exact
+// counts of satisfied terms by weighting each loss term by its own p + eps, pick the candidates that
+// forward passes then evaluate exactly; tabu list, clause weighting (PAWS) and sideways/uphill moves.
+// The search itself is in gradsearch-ls-core.ts; the measurements behind the defaults are in
+// docs/OPTIMIZER.md.
+
+import type { WeightRule } from './clause-weights.ts';
+import { createGradSearchLs, type GateRule, type GradSearchLsSettings } from './gradsearch-ls-core.ts';
+import type { OptimizerDefinition } from './optimizer.ts';
+import { bool, choice, num, type OptionSpec, type ResolvedOptions } from './options.ts';
+
+/** The options of gradsearch-ls; defaults measured on the circuits (docs/OPTIMIZER.md, "Ablations"). */
+export const gradsearchLsOptions: readonly OptionSpec[] = [
+  { name: 'linearize', type: 'boolean', default: true, doc: 'weight each loss term by its p + eps so move estimates count satisfied terms (false: the raw log-loss gradient ranks moves)' },
+  { name: 'ranking', type: 'choice', choices: ['gradient', 'random'], default: 'gradient', doc: 'how candidates are chosen: best first-order estimates, or uniformly at random (an ablation)' },
+  { name: 'candidates', type: 'integer', min: 1, default: 4, doc: 'moves ranked best by the gradient that may be evaluated exactly in a step' },
+  { name: 'firstImprovement', type: 'boolean', default: true, doc: 'stop evaluating candidates at the first that lowers the weighted cost' },
+  {
+    name: 'gate',
+    type: 'choice',
+    choices: ['on', 'adaptive', 'off'],
+    default: 'adaptive',
+    doc: 'when no move is estimated to improve, skip the evaluations: always (on), with probability the measured accuracy of the estimates (adaptive), never (off)',
+  },
+  { name: 'tabu', type: 'integer', min: 0, default: 10, doc: 'moves during which a Param may not return to a value it left (capped at a quarter of all moves)' },
+  { name: 'sideways', type: 'number', min: 0, max: 1, default: 0.15, doc: 'at a local minimum, probability of taking a candidate of equal weighted cost' },
+  { name: 'uphill', type: 'number', min: 0, max: 1, default: 0.1, doc: 'at a local minimum, probability of taking the best candidate whatever its cost' },
+  { name: 'walk', type: 'number', min: 0, max: 1, default: 0, doc: 'probability of a uniformly random move instead of a ranked one' },
+  { name: 'weighting', type: 'choice', choices: ['none', 'paws', 'saps'], default: 'paws', doc: 'clause weighting of the failing (example, output) terms at a local minimum' },
+  { name: 'decayPeriod', type: 'integer', min: 0, default: 20, doc: 'paws: every n-th weight update lowers the weights above 1 by 1 instead (0 = never)' },
+  { name: 'alpha', type: 'number', min: 1, default: 1.3, doc: 'saps: failing-term weights are multiplied by alpha' },
+  { name: 'rho', type: 'number', min: 0, max: 1, default: 0.8, doc: 'saps: weights then move to rho w + (1 - rho) mean(w)' },
+  { name: 'jump', type: 'boolean', default: false, doc: 'paws: add at once the increments after which the best estimated move improves (one extra pass)' },
+  { name: 'restartBase', type: 'integer', min: 0, default: 0, doc: 'Luby restarts from a random assignment: attempt i lasts restartBase * luby(i) steps (0 = never)' },
+];
+
+/** Reads resolved gradsearch-ls options. */
+export function gradsearchLsSettings(o: ResolvedOptions): GradSearchLsSettings {
+  return {
+    linearize: bool(o, 'linearize'),
+    ranking: choice<'gradient' | 'random'>(o, 'ranking'),
+    candidates: num(o, 'candidates'),
+    firstImprovement: bool(o, 'firstImprovement'),
+    gate: choice<GateRule>(o, 'gate'),
+    tabu: num(o, 'tabu'),
+    sideways: num(o, 'sideways'),
+    uphill: num(o, 'uphill'),
+    walk: num(o, 'walk'),
+    weighting: choice<WeightRule>(o, 'weighting'),
+    decayPeriod: num(o, 'decayPeriod'),
+    alpha: num(o, 'alpha'),
+    rho: num(o, 'rho'),
+    jump: bool(o, 'jump'),
+    restartBase: num(o, 'restartBase'),
+  };
+}
+
+/** `gradsearch-ls`: gradient-ranked local search. Needs an Objective (it makes forward passes). */
+export const gradsearchLs: OptimizerDefinition = {
+  name: 'gradsearch-ls',
+  summary: 'gradient-ranked local search: linearised move estimates, exact check of the best few, tabu, clause weighting',
+  family: 'discrete',
+  options: gradsearchLsOptions,
+  create: (problem, rng, o) => createGradSearchLs(problem, rng, gradsearchLsSettings(o)),
+};

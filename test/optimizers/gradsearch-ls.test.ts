@@ -1,0 +1,147 @@
+// gradsearch-ls: solves circuits and the parity chain under fixed seeds, repeats a run from its seed,
+// reports only verified solutions, and its premise holds: with term weights p + eps the vertex
+// gradient predicts the exact change in satisfied terms of every move where the loss is affine.
+
+import { describe, expect, it } from 'vitest';
+import { compileRelaxed } from '../../src/relax/index.ts';
+import { loadSketch, type Sketch } from '../../src/sketch/load.ts';
+import { solves } from '../../src/exact/interpret.ts';
+import { synthesize } from '../../src/synth/synthesize.ts';
+import { synthesizeSketch } from '../../src/synth/run-sketch.ts';
+import { gradsearchLsSettings } from '../../src/optimizers/gradsearch-ls.ts';
+import { createGradSearchLs, luby } from '../../src/optimizers/gradsearch-ls-core.ts';
+import { resolveOptimizerOptions } from '../../src/optimizers/registry.ts';
+import { Rng } from '../../src/util/rng.ts';
+import { circuit, nandTask } from './circuit.ts';
+
+function sketch(path: string, options: Parameters<typeof loadSketch>[1] = {}): Sketch {
+  const r = loadSketch(path, options);
+  if (!r.sketch) throw new Error(r.diagnostics.map((d) => d.message).join('; '));
+  return r.sketch;
+}
+
+const circuitTask = (batch: string): Sketch => sketch('programs/circuit/circuit.tpt', { batch });
+
+function solve(s: Sketch, seed: number, maxSteps: number, options = {}) {
+  const run = synthesizeSketch(s, { optimizer: 'gradsearch-ls', options, seed, maxSteps });
+  return { ...run, verified: solves(s.program, s.dataset, run.assignment) };
+}
+
+describe('gradsearch-ls on compiled sketches', () => {
+  it.each([
+    ['nand', 1],
+    ['nand', 2],
+    ['swap', 1],
+    ['swap', 2],
+    ['full_adder', 1],
+  ] as const)('solves the %s circuit (seed %i); the answer passes the exact interpreter', (batch, seed) => {
+    const run = solve(circuitTask(batch), seed, 50_000);
+    expect(run.result.success).toBe(true);
+    expect(run.verified).toBe(true);
+  });
+
+  it('solves the parity chain at K = 32 for every seed of five', () => {
+    const parity = sketch('programs/parity_chain/parity_chain.tpt', { set: { K: 32 } });
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const run = solve(parity, seed, 3000);
+      expect(run.result.success, `seed ${seed}`).toBe(true);
+      expect(run.verified).toBe(true);
+      expect(run.params).toEqual({ x: Array(31).fill(0) });
+    }
+  });
+
+  it('repeats a run exactly from its seed', () => {
+    const swap = circuitTask('swap');
+    const a = solve(swap, 7, 20_000);
+    const b = solve(swap, 7, 20_000);
+    expect(b.result.steps).toBe(a.result.steps);
+    expect(b.params).toEqual(a.params);
+    expect(b.result.lossCurve).toEqual(a.result.lossCurve);
+  });
+
+  it('reports its best assignment, unverified, when the budget runs out', () => {
+    const run = solve(circuitTask('adder2'), 1, 30);
+    expect(run.result.success).toBe(false);
+    expect(run.verified).toBe(false);
+    expect(run.examplesSolved).toBeLessThan(16);
+  });
+});
+
+describe('the linearised estimate', () => {
+  /** Every move's estimate `-N (g[j] - g[c])` next to its exact change in satisfied terms. */
+  function estimates(s: Sketch, rng: Rng): Array<[number, number]> {
+    const ev = compileRelaxed(s.program, s.dataset);
+    const probs = new Float64Array(ev.size);
+    const grad = new Float64Array(ev.size);
+    const value = ev.params.map((p) => rng.int(p.domain));
+    ev.params.forEach((p, i) => (probs[p.offset + value[i]!] = 1));
+    const satisfied = (): number => ev.termLosses.filter((l) => l < Math.LN2).length;
+    ev.loss(probs);
+    const base = satisfied();
+    for (let t = 0; t < ev.termCount; t++) ev.termWeights[t] = Math.exp(-ev.termLosses[t]!); // p + eps
+    ev.lossAndGradient(probs, grad);
+    ev.termWeights.fill(1);
+    const n = s.dataset.examples.length;
+    const pairs: Array<[number, number]> = [];
+    ev.params.forEach((p, i) => {
+      const c = value[i]!;
+      for (let j = 0; j < p.domain; j++) {
+        if (j === c) continue;
+        probs[p.offset + c] = 0;
+        probs[p.offset + j] = 1;
+        ev.loss(probs);
+        pairs.push([-n * (grad[p.offset + j]! - grad[p.offset + c]!), satisfied() - base]);
+        probs[p.offset + j] = 0;
+        probs[p.offset + c] = 1;
+      }
+    });
+    return pairs;
+  }
+
+  it('is exact for every move of the parity chain and the DNF learner (the loss is affine in each Param)', () => {
+    const rng = new Rng(5);
+    for (const s of [sketch('programs/parity_chain/parity_chain.tpt', { set: { K: 16 } }), sketch('programs/dnf/dnf.tpt')]) {
+      for (let rep = 0; rep < 5; rep++) {
+        for (const [estimate, exact] of estimates(s, rng)) expect(estimate).toBeCloseTo(exact, 6);
+      }
+    }
+  });
+
+  it('predicts most moves of a circuit exactly (fan-out makes some Params non-affine)', () => {
+    const rng = new Rng(6);
+    const s = circuitTask('full_adder');
+    let hits = 0;
+    let total = 0;
+    for (let rep = 0; rep < 10; rep++) {
+      for (const [estimate, exact] of estimates(s, rng)) {
+        total++;
+        if (Math.abs(estimate - exact) < 0.5) hits++;
+      }
+    }
+    expect(hits / total).toBeGreaterThan(0.85);
+  });
+});
+
+describe('gradsearch-ls details', () => {
+  it('runs on an Objective without a forward-only pass (hand-written nand circuit)', () => {
+    const fx = circuit(nandTask);
+    const r = synthesize({ objective: fx.objective, verify: fx.verify, optimizer: 'gradsearch-ls', seed: 3, maxSteps: 5000 });
+    expect(r.success).toBe(true);
+    expect(fx.verify(r.bestAssignment)).toBe(true);
+  });
+
+  it('counts its moves, weight updates and passes', () => {
+    const ev = compileRelaxed(circuitTask('full_adder').program, circuitTask('full_adder').dataset);
+    const opt = createGradSearchLs(ev, new Rng(1), gradsearchLsSettings(resolveOptimizerOptions('gradsearch-ls')));
+    const grad = new Float64Array(ev.size);
+    for (let step = 0; step < 200; step++) opt.update(grad, ev.lossAndGradient(opt.probs(step), grad), step);
+    const { improving, sideways, uphill, walks, reweights, forwards } = opt.stats;
+    expect(improving + sideways + uphill + walks + reweights).toBeGreaterThan(0);
+    expect(improving + sideways + uphill + walks + reweights).toBeLessThanOrEqual(200);
+    expect(forwards).toBeGreaterThan(0);
+  });
+
+  it('the Luby sequence', () => {
+    expect(Array.from({ length: 15 }, (_, i) => luby(i + 1))).toEqual([1, 1, 2, 1, 1, 2, 4, 1, 1, 2, 1, 1, 2, 4, 8]);
+  });
+});

@@ -19,6 +19,7 @@ import { loadSketch, type Sketch } from '../src/sketch/load.ts';
 import { compileRelaxed, type RelaxedEvaluator } from '../src/relax/index.ts';
 import { createChecker } from '../src/exact/interpret.ts';
 import { synthesize, type SynthesisResult } from '../src/synth/synthesize.ts';
+import { examplesSolvedScreen } from '../src/synth/run-sketch.ts';
 import { parseJson } from '../src/data/json.ts';
 import { readParams } from '../src/data/params.ts';
 import { Rng } from '../src/util/rng.ts';
@@ -210,6 +211,7 @@ async function main(): Promise<void> {
           objective: evaluator,
           verify: (asg) => (lastScore = checker.examplesSolved(toVars(asg))) === total,
           score: () => lastScore,
+          screen: examplesSolvedScreen(evaluator.termCount, total),
           optimizer: config.optimizer,
           options: config.options,
           seed,

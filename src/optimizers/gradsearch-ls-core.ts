@@ -102,7 +102,8 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
   // At most a quarter of all moves are tabu at once, so that small problems keep moves to choose from.
   let allMoves = 0;
   for (const slot of slots) allMoves += slot.domain - 1;
-  const tenure = Math.min(s.tabu, Math.floor(allMoves / 4));
+  // A tenure that grows with the neighbourhood (0.1: 6 moves on full_adder, 12 on adder2).
+  const tenure = Math.min(s.tabu < 1 ? Math.floor(s.tabu * allMoves) : Math.floor(s.tabu), Math.floor(allMoves / 4));
   let examples = 0; // the loss is a mean over examples: the gradient's scale
   let accuracy = 1;
   let moves = 0;
@@ -110,9 +111,18 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
   let restartIndex = 1;
   let nextRestart = s.restartBase > 0 ? s.restartBase : Infinity;
 
+  // Whether the objective's last forward pass was at `vertex` (so the loop may skip its own), and the
+  // move the last candidate pass evaluated.
+  let passAtVertex = false;
+  let passSlot = -1;
+  let passValue = -1;
+
   /** Forward pass at the current vertex with slot `slot` set to `value`; leaves per-term losses in termLosses. */
   const evaluateMove = (slot: number, value: number): void => {
     const { offset } = slots[slot]!;
+    passAtVertex = false;
+    passSlot = slot;
+    passValue = value;
     const old = assignment[slot]!;
     vertex[offset + old] = 0;
     vertex[offset + value] = 1;
@@ -157,6 +167,8 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
   const apply = (slot: number, value: number): void => {
     const { offset } = slots[slot]!;
     tabuUntil[offset + assignment[slot]!] = ++moves + tenure;
+    passAtVertex = passSlot === slot && passValue === value;
+    passSlot = -1;
     vertex[offset + assignment[slot]!] = 0;
     vertex[offset + value] = 1;
     assignment[slot] = value;
@@ -171,6 +183,7 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
     for (let t = 0; t < terms; t++) termWeights[t] = current[t]! > FAIL_LOSS ? Math.exp(-current[t]!) : 0;
     stats.gradients++;
     ev.lossAndGradient!(vertex, scratch);
+    passAtVertex = true;
     let increments = Infinity;
     for (let slot = 0; slot < n; slot++) {
       const { offset, domain } = slots[slot]!;
@@ -195,6 +208,8 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
     termWeights.fill(1);
     stats.forwards++;
     const loss = pass(vertex);
+    passAtVertex = true;
+    passSlot = -1;
     if (examples === 0) {
       let sum = 0;
       for (let t = 0; t < terms; t++) sum += termLosses[t]!;
@@ -211,6 +226,8 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
     update(grad) {
       // The loop has just evaluated `vertex`: its per-term losses are exact there.
       current.set(termLosses);
+      passAtVertex = true;
+      passSlot = -1;
       let failing = 0;
       for (let t = 0; t < terms; t++) if (current[t]! > FAIL_LOSS) failing++;
       stats.bestFailing = Math.min(stats.bestFailing, failing);
@@ -280,6 +297,7 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
     decode: (into) => into.set(assignment),
     // `current` always holds the per-term losses of the vertex `assignment` names (exact there).
     decodedTermLosses: () => current,
+    probsJustEvaluated: () => passAtVertex,
   };
 }
 

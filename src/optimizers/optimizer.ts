@@ -36,6 +36,11 @@ export interface Optimizer {
    * assignments already known to fail; a possible solution is still verified.
    */
   decodedTermLosses?(): Float64Array | null;
+  /**
+   * Optional: true when the objective's last forward pass was at the vectors `probs` returns next
+   * (the optimizer evaluated its new point itself), so the loop may skip that forward pass.
+   */
+  probsJustEvaluated?(): boolean;
 }
 
 /** An optimizer's entry in the registry: its name, one-line summary, option schema and factory. */

@@ -96,6 +96,8 @@ export class RelaxedEvaluator implements Objective {
   /** Examples one pass evaluates (the whole batch unless compiled with `lanes`). */
   readonly lanes: number;
   private readonly laneOk: Uint8Array;
+  /** The loss instruction's mean-over-examples factor. */
+  private readonly lossScale: number;
 
   constructor(
     /** The compiled program (see `printTape`). */
@@ -136,6 +138,7 @@ export class RelaxedEvaluator implements Objective {
       this.setBatch(Int32Array.from({ length: this.lanes }, (_, i) => i));
     }
     const loss = tape.body.find((ins) => ins.kind === 'loss')!;
+    this.lossScale = loss.kind === 'loss' ? loss.scale : 1;
     this.stats = {
       examples: tape.examples,
       terms: loss.count,
@@ -151,6 +154,23 @@ export class RelaxedEvaluator implements Objective {
     const m = this.machine;
     this.load(probs);
     runForward(this.tape.body, m);
+    m.grad.fill(0);
+    runBackward(this.tape.body, m);
+    grad.set(this.paramGradients);
+    return m.loss;
+  }
+
+  /**
+   * {@link Objective.lossAndGradientAfterPass}: the reverse pass alone over the state the last forward
+   * pass left, the loss recomputed under the current term weights. Programs with real values (whose
+   * loss has more parts) run a full pass.
+   */
+  lossAndGradientAfterPass(probs: Float64Array, grad: Float64Array): number {
+    const m = this.machine;
+    if (this.tape.real) return this.lossAndGradient(probs, grad);
+    let total = 0;
+    for (let t = 0; t < this.termCount; t++) total += this.termWeights[t]! * this.termLosses[t]!;
+    m.loss = total * this.lossScale;
     m.grad.fill(0);
     runBackward(this.tape.body, m);
     grad.set(this.paramGradients);

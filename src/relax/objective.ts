@@ -32,6 +32,11 @@ export interface Objective {
    */
   lossAndGradient(probs: Float64Array, grad: Float64Array): number;
   /**
+   * Optional: `lossAndGradient(probs, grad)` when the caller knows the last forward pass was at
+   * `probs` (only the term weights may have changed since); skips the forward pass where it can.
+   */
+  lossAndGradientAfterPass?(probs: Float64Array, grad: Float64Array): number;
+  /**
    * Programs with real values: the flat vector of real Params every pass reads (owned by the
    * objective; a continuous optimizer updates it in place). Absent for discrete programs.
    */

@@ -54,7 +54,7 @@ export function synthesizeSketch(sketch: Sketch, options: SketchSynthesisOptions
     objective: evaluator,
     verify: (a) => (lastScore = checker.examplesSolved(toVars(a))) === total,
     score: () => lastScore,
-    ...(evaluator.realValues ? {} : { screen: examplesSolvedScreen(evaluator.termCount, total) }),
+    ...(evaluator.realParams.length > 0 ? {} : { screen: examplesSolvedScreen(evaluator.termCount, total) }),
   });
   const assignment = Int32Array.from(toVars(result.bestAssignment));
   return {

@@ -154,7 +154,8 @@ export function synthesize(request: SynthesizeRequest): SynthesisResult {
     previous.set(current);
     for (let k = 0; k < budget; k++) {
       const probs = optimizer.probs(k);
-      loss = unweighted(objective, objective.lossAndGradient(probs, grad));
+      const reuse = k > 0 && objective.lossAndGradientAfterPass && optimizer.probsJustEvaluated?.();
+      loss = unweighted(objective, reuse ? objective.lossAndGradientAfterPass!(probs, grad) : objective.lossAndGradient(probs, grad));
       curve.record(steps, loss);
       if (loss < bestLoss) {
         bestLoss = loss;

@@ -145,3 +145,37 @@ describe('gradsearch-ls details', () => {
     expect(Array.from({ length: 15 }, (_, i) => luby(i + 1))).toEqual([1, 1, 2, 1, 1, 2, 4, 1, 1, 2, 1, 1, 2, 4, 8]);
   });
 });
+
+describe('gradsearch-ls and the forward passes it saves', () => {
+  it('a run that skips the loop forward pass at points it just evaluated is the same run', () => {
+    const s = circuitTask('full_adder');
+    const run = (reuse: boolean) => {
+      const ev = compileRelaxed(s.program, s.dataset);
+      // Without lossAndGradientAfterPass the loop always makes a full pass.
+      const objective = reuse
+        ? ev
+        : { params: ev.params, size: ev.size, termCount: ev.termCount, termWeights: ev.termWeights, termLosses: ev.termLosses,
+            lossAndGradient: (p: Float64Array, g: Float64Array) => ev.lossAndGradient(p, g), loss: (p: Float64Array) => ev.loss(p) };
+      let saved = 0;
+      if (reuse) {
+        const after = ev.lossAndGradientAfterPass.bind(ev);
+        ev.lossAndGradientAfterPass = (p, g) => (saved++, after(p, g));
+      }
+      const verify = (a: Int32Array) => solves(s.program, s.dataset, toVars(s, ev, a));
+      return { r: synthesize({ objective, verify, optimizer: 'gradsearch-ls', seed: 5, maxSteps: 20_000 }), saved };
+    };
+    const plain = run(false);
+    const reused = run(true);
+    expect(reused.r.success).toBe(true);
+    expect(reused.r.steps).toBe(plain.r.steps);
+    expect(Array.from(reused.r.bestAssignment)).toEqual(Array.from(plain.r.bestAssignment));
+    expect(reused.saved).toBeGreaterThan(reused.r.steps / 10);
+  });
+});
+
+/** IR variable values from an assignment of the evaluator's slots. */
+function toVars(s: Sketch, ev: ReturnType<typeof compileRelaxed>, a: Int32Array): Int32Array {
+  const byVar = new Int32Array(s.program.vars.length);
+  ev.params.forEach((slot, i) => (byVar[slot.variable] = a[i]!));
+  return byVar;
+}

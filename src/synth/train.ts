@@ -53,6 +53,7 @@ export function trainSketch(sketch: Sketch, options: SketchSynthesisOptions): Sk
     correct: -1, dataLoss: Infinity, assignment: new Int32Array(current.length), real: new Float64Array(train.realValues.length),
   };
   const curve = new CurveRecorder(options.curvePoints ?? 1024);
+  let lastStep = 0; // the step of the last recorded loss (a solved run stops before counting it)
   const progress = new ProgressThrottle(options.onProgress, options.progressIntervalSeconds ?? 0.1);
   const meets = (c: Check, total: number): boolean =>
     net.target.kind === 'accuracy' ? c.correct >= net.target.value * total - 1e-9 : c.dataLoss <= net.target.value;
@@ -105,6 +106,7 @@ export function trainSketch(sketch: Sketch, options: SketchSynthesisOptions): Sk
       batches.next(train);
       loss = train.lossAndGradient(optimizer ? optimizer.probs(k) : NONE, grad);
       curve.record(steps, loss);
+      lastStep = steps;
       bestLoss = Math.min(bestLoss, loss);
       if (k % net.checkEvery === 0 && evaluate(loss)) {
         stopReason = 'solved';
@@ -140,7 +142,7 @@ export function trainSketch(sketch: Sketch, options: SketchSynthesisOptions): Sk
       stepsPerSecond: steps / Math.max(1e-9, (wallMs - checkMs) / 1000),
       verifySeconds: checkMs / 1000, verifications, loss, bestLoss,
       bestAssignment: Int32Array.from(final.assignment), bestScore: exact.examplesSolved,
-      lossCurve: curve.curve(Number.isNaN(loss) ? undefined : { step: steps - 1, loss }),
+      lossCurve: curve.curve(Number.isNaN(loss) ? undefined : { step: lastStep, loss }),
       optimizer: options.optimizer, options: discreteOptions, seed: options.seed,
     },
     assignment,

@@ -55,6 +55,8 @@ describe('training programs with real Params', () => {
     expect(s.net!.batchSize).toBe(32);
     expect(s.net!.stepsPerEpoch).toBe(8);
     expect(s.result.lossCurve.losses.length).toBeGreaterThan(1);
+    const { steps } = s.result.lossCurve;
+    for (let i = 1; i < steps.length; i++) expect(steps[i]).toBeGreaterThan(steps[i - 1]!); // in order, no repeats
     const json = netJson(s);
     expect(json).toMatchObject({ accuracy: s.net!.accuracy, batchSize: 32, target: { kind: 'accuracy', value: 0.98 } });
   });

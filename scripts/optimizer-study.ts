@@ -2,10 +2,10 @@
 // seeds and prints success rate, wall times, steps, steps per second and evaluator passes per task.
 //
 //   npx tsx scripts/optimizer-study.ts --tasks circuits --seeds 10 --time 30 \
-//     --config base:gradsearch-local --config no-tabu:gradsearch-local:tabu=0
+//     --config base:gradsearch-ls --config no-tabu:gradsearch-ls:tabu=0
 //
 // --tasks    comma list of task names (below) or groups `circuits`, `extra` (more circuits), `others`, `all`
-// --config   LABEL:OPTIMIZER[:key=value,key=value...]; repeatable (default: gradsearch-local)
+// --config   LABEL:OPTIMIZER[:key=value,key=value...]; repeatable (default: gradsearch-ls)
 // --seeds N  seeds 1..N (or --seed-list 3,7,9);  --time S per run;  --steps N per run (default 1e9)
 // --restarts N  passed to synthesize (default 0);  --json FILE  also write every run as JSON
 // --verbose  print every run as it finishes
@@ -123,7 +123,7 @@ function parseArgs(argv: string[]) {
         const [k, v] = kv.split('=');
         options[k!] = v!;
       }
-      a.configs.push({ label: label!, optimizer: optimizer ?? 'gradsearch-local', options });
+      a.configs.push({ label: label!, optimizer: optimizer ?? 'gradsearch-ls', options });
     } else if (flag === '--seeds') a.seeds = Array.from({ length: Number(val()) }, (_, k) => k + 1);
     else if (flag === '--seed-list') a.seeds = val().split(',').map(Number);
     else if (flag === '--time') a.time = Number(val());
@@ -137,7 +137,7 @@ function parseArgs(argv: string[]) {
     else throw new Error(`unknown flag ${flag}`);
   }
   for (const t of a.tasks) if (!TASKS[t]) throw new Error(`unknown task ${t}; known: ${Object.keys(TASKS).join(', ')}`);
-  if (a.configs.length === 0) a.configs.push({ label: 'default', optimizer: 'gradsearch-local', options: {} });
+  if (a.configs.length === 0) a.configs.push({ label: 'default', optimizer: 'gradsearch-ls', options: {} });
   return a;
 }
 

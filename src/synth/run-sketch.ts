@@ -4,6 +4,7 @@ import type { Sketch } from '../sketch/load.ts';
 import { createChecker } from '../exact/interpret.ts';
 import { paramsToJson } from '../data/params.ts';
 import { compileRelaxed, DEFAULT_EPSILON, type RelaxedStats } from '../relax/index.ts';
+import { FAIL_LOSS } from '../optimizers/clause-weights.ts';
 import { synthesize, type SynthesizeRequest, type SynthesisResult } from './synthesize.ts';
 import type { NetOptions } from './net-options.ts';
 import type { NetReport } from './net-report.ts';
@@ -78,7 +79,7 @@ export function examplesSolvedScreen(termCount: number, examples: number): (term
     let solved = 0;
     for (let e = 0, t = 0; e < examples; e++) {
       let ok = true;
-      for (let k = 0; k < perExample; k++, t++) if (losses[t]! > Math.LN2) ok = false;
+      for (let k = 0; k < perExample; k++, t++) if (losses[t]! > FAIL_LOSS) ok = false;
       if (ok) solved++;
     }
     return solved === examples ? null : solved;

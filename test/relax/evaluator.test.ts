@@ -68,7 +68,8 @@ describe('relaxed evaluator on random programs', () => {
       fc.property(seeds, (seed) => {
         const { program, dataset, assignment } = randomProgram(seed);
         const ev = compileRelaxed(program, dataset, { epsilon: 1e-3 });
-        const report = checkObjectiveGradient(ev, ev.oneHot(assignment, new Float64Array(ev.size)), { relative: 1e-5, absolute: 1e-7 });
+        // Step 1e-7: near p = 0 the log's curvature makes h = 1e-6 miss the tolerance on about 1 in 7000 programs.
+        const report = checkObjectiveGradient(ev, ev.oneHot(assignment, new Float64Array(ev.size)), { step: 1e-7, relative: 1e-5, absolute: 1e-7 });
         expect(report.ok, JSON.stringify(report)).toBe(true);
       }),
       { numRuns: 150 },

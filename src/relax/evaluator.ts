@@ -8,6 +8,7 @@ import { constantValue, ZERO } from './graph.ts';
 import { runBackward, runForward } from './ops/registry.ts';
 import { schedule } from './schedule.ts';
 import type { Machine, Tape } from './tape.ts';
+import { VertexEvaluator } from './vertex.ts';
 import { buildRealGraph } from './real/graph.ts';
 import type { RealParamSlot } from './real/layout.ts';
 import { RealSchedule } from './real/schedule.ts';
@@ -98,6 +99,11 @@ export class RelaxedEvaluator implements Objective {
   private readonly laneOk: Uint8Array;
   /** The loss instruction's mean-over-examples factor. */
   private readonly lossScale: number;
+  /**
+   * {@link Objective.termLossesAtVertex}: the tape run on one-hot indices. Present for discrete
+   * programs only.
+   */
+  readonly termLossesAtVertex?: (probs: Float64Array, into: Float64Array, at?: number) => void;
 
   constructor(
     /** The compiled program (see `printTape`). */
@@ -137,6 +143,8 @@ export class RelaxedEvaluator implements Objective {
       if (!dataset) throw new RangeError('a program with real values needs its dataset to load examples');
       this.setBatch(Int32Array.from({ length: this.lanes }, (_, i) => i));
     }
+    const vertex = VertexEvaluator.create(tape, epsilon);
+    if (vertex) this.termLossesAtVertex = (probs, into, at) => vertex.termLosses(probs, into, at);
     const loss = tape.body.find((ins) => ins.kind === 'loss')!;
     this.lossScale = loss.kind === 'loss' ? loss.scale : 1;
     this.stats = {

@@ -37,6 +37,12 @@ export interface Objective {
    */
   lossAndGradientAfterPass?(probs: Float64Array, grad: Float64Array): number;
   /**
+   * Optional (discrete programs): the per-term losses at a vertex `probs` (every Param one-hot),
+   * written into `into[at ..]`; equal to the `termLosses` a forward pass there would leave, but
+   * computed without a pass, so `termLosses` and the state of the last pass are untouched.
+   */
+  readonly termLossesAtVertex?: (probs: Float64Array, into: Float64Array, at?: number) => void;
+  /**
    * Programs with real values: the flat vector of real Params every pass reads (owned by the
    * objective; a continuous optimizer updates it in place). Absent for discrete programs.
    */

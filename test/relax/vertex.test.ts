@@ -1,0 +1,74 @@
+// termLossesAtVertex: the tape run on one-hot indices gives, at every vertex, exactly the per-term
+// losses of a forward pass there, and leaves the state of the last pass alone.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compileRelaxed, type RelaxedEvaluator } from '../../src/relax/index.ts';
+import { loadSketch } from '../../src/sketch/load.ts';
+import { Rng } from '../../src/util/rng.ts';
+import { randomProgram } from './random-program.ts';
+
+const seeds = fc.integer({ min: 0, max: 0x7fffffff });
+
+/** A random vertex: each Param one-hot, or (with `zeros`) sometimes all zero. */
+function randomVertex(ev: RelaxedEvaluator, rng: Rng, zeros = false): Float64Array {
+  const probs = new Float64Array(ev.size);
+  for (const p of ev.params) if (!zeros || rng.next() < 0.8) probs[p.offset + rng.int(p.domain)] = 1;
+  return probs;
+}
+
+/** Checks one vertex against a forward pass, with the state of a pass elsewhere left untouched. */
+function agreesAt(ev: RelaxedEvaluator, probs: Float64Array, elsewhere: Float64Array): void {
+  ev.loss(probs);
+  const expected = Array.from(ev.termLosses);
+  ev.loss(elsewhere);
+  const before = Array.from(ev.termLosses);
+  const into = new Float64Array(ev.termCount + 3).fill(NaN);
+  ev.termLossesAtVertex!(probs, into, 3);
+  expect(Array.from(into.subarray(3))).toEqual(expected);
+  expect(Array.from(ev.termLosses)).toEqual(before);
+}
+
+describe('termLossesAtVertex', () => {
+  it('equals the forward pass on random programs, at vertices with one-hot and all-zero Params', () => {
+    fc.assert(
+      fc.property(seeds, fc.boolean(), (seed, zeros) => {
+        const { program, dataset } = randomProgram(seed);
+        const ev = compileRelaxed(program, dataset);
+        const rng = new Rng(seed + 1);
+        agreesAt(ev, randomVertex(ev, rng, zeros), randomVertex(ev, rng));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  for (const [path, options] of [
+    ['programs/circuit/circuit.tpt', { batch: 'adder2' }],
+    ['programs/circuit/circuit.tpt', { batch: 'shift' }],
+    ['programs/parity_chain/parity_chain.tpt', { set: { K: 8 } }],
+    ['programs/dnf/dnf.tpt', {}],
+    ['programs/turing/turing.tpt', { batch: 'decrement' }],
+    ['programs/tape/tape.tpt', {}],
+    ['programs/basic_block/basic_block.tpt', {}],
+  ] as const) {
+    it(`equals the forward pass at random vertices of ${path} ${JSON.stringify(options)}`, () => {
+      const s = loadSketch(path, options).sketch!;
+      const ev = compileRelaxed(s.program, s.dataset);
+      const rng = new Rng(11);
+      for (let i = 0; i < 40; i++) agreesAt(ev, randomVertex(ev, rng), randomVertex(ev, rng));
+    });
+  }
+
+  it('refuses a point that is not a vertex', () => {
+    const s = loadSketch('programs/circuit/circuit.tpt', { batch: 'nand' }).sketch!;
+    const ev = compileRelaxed(s.program, s.dataset);
+    const probs = randomVertex(ev, new Rng(3));
+    const p = ev.params[0]!;
+    probs.fill(0.5, p.offset, p.offset + 2);
+    expect(() => ev.termLossesAtVertex!(probs, new Float64Array(ev.termCount))).toThrow(/not one-hot/);
+  });
+
+  it('is absent for a program with real values', () => {
+    const s = loadSketch('programs/nets/hybrid.tpt', { batch: 'line' }).sketch!;
+    expect(compileRelaxed(s.program, s.dataset).termLossesAtVertex).toBeUndefined();
+  });
+});

@@ -38,11 +38,14 @@ export class ClauseWeights {
     this.updates = 0;
   }
 
-  /** The weighted cost of per-term losses: the sum of the weights of the failing terms. */
-  cost(losses: Float64Array): number {
+  /**
+   * The weighted cost of per-term losses (at `losses[from ..]`): the sum of the weights of the
+   * failing terms.
+   */
+  cost(losses: Float64Array, from = 0): number {
     const w = this.weights;
     let c = 0;
-    for (let t = 0; t < w.length; t++) if (losses[t]! > FAIL_LOSS) c += w[t]!;
+    for (let t = 0; t < w.length; t++) if (losses[from + t]! > FAIL_LOSS) c += w[t]!;
     return c;
   }
 
@@ -51,6 +54,12 @@ export class ClauseWeights {
     const { rule, decayPeriod } = this.settings;
     if (rule !== 'paws' || decayPeriod === 0) return Infinity;
     return decayPeriod - 1 - (this.updates % decayPeriod);
+  }
+
+  /** Whether the next {@link update} is a PAWS decay (it lowers weights rather than raising failing ones). */
+  nextUpdateDecays(): boolean {
+    const { rule, decayPeriod } = this.settings;
+    return rule === 'paws' && decayPeriod > 0 && (this.updates + 1) % decayPeriod === 0;
   }
 
   /**

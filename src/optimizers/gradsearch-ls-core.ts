@@ -37,7 +37,8 @@ export interface GradSearchLsSettings {
 }
 
 /** What the optimizer calls besides the layout: an Objective's passes (any Objective is one). */
-type Evaluable = OptimizerProblem & Partial<Pick<Objective, 'lossAndGradient'>> & { loss?: (probs: Float64Array) => number };
+type Evaluable = OptimizerProblem &
+  Partial<Pick<Objective, 'lossAndGradient' | 'lossAndGradientAfterPass' | 'termLossesAtVertex'>> & { loss?: (probs: Float64Array) => number };
 
 /** Counters of one run, for studies (scripts/optimizer-study.ts). */
 export interface GradSearchLsStats {
@@ -52,10 +53,16 @@ export interface GradSearchLsStats {
   /** Steps that changed the clause weights instead of moving. */
   reweights: number;
   restarts: number;
-  /** Forward passes made by the optimizer (candidate evaluations and restarts). */
+  /** Forward passes made by the optimizer (candidate evaluations without a vertex evaluator, restarts). */
   forwards: number;
-  /** Forward and reverse passes made by the optimizer (weight jumps). */
+  /** Candidate evaluations by the objective's vertex evaluator (`termLossesAtVertex`). */
+  vertexEvaluations: number;
+  /** Forward and reverse passes made by the optimizer (failing-term gradients, for reweighting and jumps). */
   gradients: number;
+  /** Steps whose gradient the optimizer supplied without an evaluator pass (reweights at one vertex). */
+  suppliedGradients: number;
+  /** Candidate evaluations answered from the per-vertex cache instead of a forward pass. */
+  cachedEvaluations: number;
   /** Fewest failing terms seen at a current assignment. */
   bestFailing: number;
 }
@@ -87,10 +94,16 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
         ? (p: Float64Array): number => ev.lossAndGradient!(p, scratch)
         : null;
   if (!pass) throw new Error('gradsearch-ls needs an Objective: it evaluates candidate moves exactly');
+  const atVertex = ev.termLossesAtVertex;
   const jump = s.jump && s.weighting === 'paws' && s.linearize && typeof ev.lossAndGradient === 'function';
   const stats: GradSearchLsStats = {
-    improving: 0, sideways: 0, uphill: 0, walks: 0, reweights: 0, restarts: 0, forwards: 0, gradients: 0, bestFailing: Infinity,
+    improving: 0, sideways: 0, uphill: 0, walks: 0, reweights: 0, restarts: 0, forwards: 0, vertexEvaluations: 0, gradients: 0,
+    suppliedGradients: 0, cachedEvaluations: 0, bestFailing: Infinity,
   };
+  // The gradient is linear in the term weights, and a PAWS increment (or no weighting at all) changes
+  // them only on the failing terms, which stay the same while the vertex does. So after such a
+  // reweight the next gradient is the last one plus the increment times the failing terms' gradient.
+  const incremental = s.linearize && (s.weighting === 'paws' || s.weighting === 'none') && typeof ev.lossAndGradient === 'function';
 
   const assignment = new Int32Array(n);
   const vertex = new Float64Array(problem.size); // one-hot: shown to the loop and used for evaluations
@@ -105,6 +118,7 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
   // A tenure that grows with the neighbourhood (0.1: 6 moves on full_adder, 12 on adder2).
   const tenure = Math.min(s.tabu < 1 ? Math.floor(s.tabu * allMoves) : Math.floor(s.tabu), Math.floor(allMoves / 4));
   let examples = 0; // the loss is a mean over examples: the gradient's scale
+  let lossScale = 1; // the loss per unit of summed term losses (1 / examples)
   let accuracy = 1;
   let moves = 0;
   let attemptSteps = 0;
@@ -116,6 +130,26 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
   let passAtVertex = false;
   let passSlot = -1;
   let passValue = -1;
+
+  // What is known at the current vertex without another pass: the gradient with failing-term weights
+  // exp(-loss) only, the next step's gradient, and the exact per-term losses of the moves evaluated
+  // since the search arrived there (reweighting steps at one vertex rank many of the same moves).
+  const failGradient = new Float64Array(problem.size);
+  let failGradientKnown = false;
+  const nextGradient = new Float64Array(problem.size);
+  let nextGradientKnown = false;
+  let gradientSupplied = false; // the step that called update took nextGradient instead of a pass
+  // Per (slot, value), at flat index offset + value: the vertex visit the row was evaluated in.
+  const evaluatedIn = new Float64Array(problem.size);
+  const moveLosses = new Float64Array(problem.size * terms);
+  let visit = 1;
+
+  /** Forgets what was known at the vertex (it moved). */
+  const leaveVertex = (): void => {
+    failGradientKnown = false;
+    nextGradientKnown = false;
+    visit++;
+  };
 
   /** Forward pass at the current vertex with slot `slot` set to `value`; leaves per-term losses in termLosses. */
   const evaluateMove = (slot: number, value: number): void => {
@@ -132,6 +166,36 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
     vertex[offset + old] = 1;
   };
 
+  /**
+   * Where in `moveLosses` the exact per-term losses of a move from the current vertex start: kept
+   * from earlier at this vertex, or evaluated now (by the objective's vertex evaluator where it has
+   * one, else by a forward pass).
+   */
+  const lossesOfMove = (slot: number, value: number): number => {
+    const { offset } = slots[slot]!;
+    const at = offset + value;
+    const row = at * terms;
+    if (evaluatedIn[at] === visit) {
+      stats.cachedEvaluations++;
+      return row;
+    }
+    evaluatedIn[at] = visit;
+    if (atVertex) {
+      // Integer evaluation: no pass, so the objective's state stays at the current vertex.
+      const old = assignment[slot]!;
+      vertex[offset + old] = 0;
+      vertex[offset + value] = 1;
+      stats.vertexEvaluations++;
+      atVertex(vertex, moveLosses, row);
+      vertex[offset + value] = 0;
+      vertex[offset + old] = 1;
+    } else {
+      evaluateMove(slot, value);
+      for (let t = 0; t < terms; t++) moveLosses[row + t] = termLosses[t]!;
+    }
+    return row;
+  };
+
   let pickCost = Infinity;
   let evaluated = 0;
   /**
@@ -144,8 +208,8 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
   const evaluate = (now: number, accept: number): number => {
     for (; evaluated < ranked.count; evaluated++) {
       const c = evaluated;
-      evaluateMove(ranked.slot[c]!, ranked.value[c]!);
-      const value = clause.cost(termLosses);
+      const row = lossesOfMove(ranked.slot[c]!, ranked.value[c]!);
+      const value = clause.cost(moveLosses, row);
       // How often the first-order estimate predicts the exact change (to half the smallest weight).
       const hit = Math.abs(value - now - ranked.score[c]! * examples) < 0.5 * clause.min ? 1 : 0;
       accuracy += ACCURACY_RATE * (hit - accuracy);
@@ -153,7 +217,7 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
         if (value < pickCost) ties = 1;
         pick = c;
         pickCost = value;
-        picked.set(termLosses);
+        for (let t = 0; t < terms; t++) picked[t] = moveLosses[row + t]!;
       }
       if ((pickCost < now && s.firstImprovement) || pickCost <= accept) {
         evaluated++;
@@ -173,24 +237,39 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
     vertex[offset + value] = 1;
     assignment[slot] = value;
     current.set(picked);
+    leaveVertex();
+  };
+
+  /**
+   * Fills `failGradient` at the vertex (a reverse pass, and a forward one unless the objective's
+   * state is already there; once per vertex): with weights
+   * exp(-loss) on the failing terms only, it is the gradient's change per PAWS increment and, under
+   * linearised weights, estimates each move's "make" (failing terms it satisfies).
+   */
+  const knowFailGradient = (): void => {
+    if (failGradientKnown) return;
+    for (let t = 0; t < terms; t++) termWeights[t] = current[t]! > FAIL_LOSS ? Math.exp(-current[t]!) : 0;
+    stats.gradients++;
+    if (passAtVertex && ev.lossAndGradientAfterPass) ev.lossAndGradientAfterPass(vertex, failGradient);
+    else ev.lossAndGradient!(vertex, failGradient);
+    passAtVertex = true;
+    passSlot = -1;
+    failGradientKnown = true;
+    clause.writeTermWeights(current, s.linearize, termWeights);
   };
 
   /** PAWS with `jump`: the increments after which the best estimated move improves (one extra pass). */
   const incrementsToEscape = (grad: Float64Array): number => {
-    // With weights p + eps on the failing terms only, the gradient estimates each move's "make"
-    // (failing terms it satisfies). Estimates are linear in the clause weights, so the first
-    // increment of the failing terms' weights at which some move improves follows directly.
-    for (let t = 0; t < terms; t++) termWeights[t] = current[t]! > FAIL_LOSS ? Math.exp(-current[t]!) : 0;
-    stats.gradients++;
-    ev.lossAndGradient!(vertex, scratch);
-    passAtVertex = true;
+    // Estimates are linear in the clause weights, so the first increment of the failing terms'
+    // weights at which some move improves follows directly from each move's make.
+    knowFailGradient();
     let increments = Infinity;
     for (let slot = 0; slot < n; slot++) {
       const { offset, domain } = slots[slot]!;
       const c = assignment[slot]!;
       for (let j = 0; j < domain; j++) {
         if (j === c || tabuUntil[offset + j]! > moves) continue;
-        const make = -examples * (scratch[offset + j]! - scratch[offset + c]!);
+        const make = -examples * (failGradient[offset + j]! - failGradient[offset + c]!);
         if (make < 0.5) continue;
         const estimate = examples * (grad[offset + j]! - grad[offset + c]!);
         increments = Math.min(increments, Math.max(1, Math.floor((estimate + 0.5 * clause.min) / make) + 1));
@@ -210,10 +289,12 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
     const loss = pass(vertex);
     passAtVertex = true;
     passSlot = -1;
+    leaveVertex();
     if (examples === 0) {
       let sum = 0;
       for (let t = 0; t < terms; t++) sum += termLosses[t]!;
       examples = loss > 0 && Number.isFinite(sum / loss) ? Math.max(1, Math.round(sum / loss)) : 1;
+      lossScale = loss > 0 && Number.isFinite(loss / sum) ? loss / sum : 1 / examples;
     }
     current.set(termLosses);
     clause.writeTermWeights(current, s.linearize, termWeights);
@@ -224,10 +305,15 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
     stats,
     probs: () => vertex,
     update(grad) {
-      // The loop has just evaluated `vertex`: its per-term losses are exact there.
-      current.set(termLosses);
-      passAtVertex = true;
-      passSlot = -1;
+      // Unless the step took the supplied gradient, the loop has just evaluated `vertex`: its
+      // per-term losses are exact there.
+      if (!gradientSupplied) {
+        current.set(termLosses);
+        passAtVertex = true;
+        passSlot = -1;
+      }
+      gradientSupplied = false;
+      nextGradientKnown = false;
       let failing = 0;
       for (let t = 0; t < terms; t++) if (current[t]! > FAIL_LOSS) failing++;
       stats.bestFailing = Math.min(stats.bestFailing, failing);
@@ -247,8 +333,8 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
         if (domain > 1) {
           const j = rng.int(domain - 1);
           const value = j >= assignment[slot]! ? j + 1 : j;
-          evaluateMove(slot, value);
-          picked.set(termLosses);
+          const row = lossesOfMove(slot, value);
+          for (let t = 0; t < terms; t++) picked[t] = moveLosses[row + t]!;
           apply(slot, value);
           stats.walks++;
         }
@@ -291,8 +377,27 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
         increments = Math.min(incrementsToEscape(grad), clause.incrementsBeforeDecay());
         if (!Number.isFinite(increments)) increments = 1;
       }
+      const decays = clause.nextUpdateDecays();
       clause.update(current, increments);
       clause.writeTermWeights(current, s.linearize, termWeights);
+      if (incremental && !decays) {
+        // A decay also lowers satisfied terms' weights: after one, the loop makes a pass instead.
+        if (s.weighting === 'paws') {
+          knowFailGradient();
+          for (let i = 0; i < problem.size; i++) nextGradient[i] = grad[i]! + increments * failGradient[i]!;
+        } else nextGradient.set(grad);
+        nextGradientKnown = true;
+      }
+    },
+    gradientWithoutPass(into) {
+      if (!nextGradientKnown) return null;
+      nextGradientKnown = false;
+      gradientSupplied = true;
+      stats.suppliedGradients++;
+      into.set(nextGradient);
+      let plain = 0;
+      for (let t = 0; t < terms; t++) plain += current[t]!;
+      return plain * lossScale;
     },
     decode: (into) => into.set(assignment),
     // `current` always holds the per-term losses of the vertex `assignment` names (exact there).

@@ -13,7 +13,8 @@ export type OptimizerProblem = Pick<Objective, 'params' | 'size' | 'termCount' |
 
 /**
  * A search over the Param probability vectors. One step of a run is
- * `probs(t)` -> `objective.lossAndGradient` -> `update(grad, loss, t)` -> `decode`.
+ * `probs(t)` -> `objective.lossAndGradient` -> `update(grad, loss, t)` -> `decode` (the pass is
+ * skipped where `gradientWithoutPass` supplies the gradient).
  */
 export interface Optimizer {
   /**
@@ -41,6 +42,12 @@ export interface Optimizer {
    * (the optimizer evaluated its new point itself), so the loop may skip that forward pass.
    */
   probsJustEvaluated?(): boolean;
+  /**
+   * Optional: when the optimizer already knows the gradient at the vectors `probs` returns next
+   * (a discrete search that only reweighted the loss since its last pass), writes it into `grad`
+   * and returns the loss with every term weight 1; null when the loop must make the pass.
+   */
+  gradientWithoutPass?(grad: Float64Array): number | null;
 }
 
 /** An optimizer's entry in the registry: its name, one-line summary, option schema and factory. */

@@ -23,7 +23,8 @@ export class RankedMoves {
   /**
    * Ranks every move from `assignment` by `signal[offset + j] - signal[offset + current]`, skipping
    * (slot, value) pairs with `blockedUntil[offset + j] > now` (a tabu list; pass an empty bound to
-   * skip nothing). Ties are ordered by a random key drawn from `rng`.
+   * skip nothing). Ties are ordered by a random 32-bit key drawn from `rng` for each move that may
+   * enter the list.
    */
   rank(
     slots: readonly ParamSlot[],
@@ -34,12 +35,17 @@ export class RankedMoves {
     rng: Rng,
   ): void {
     this.count = 0;
+    const last = this.capacity - 1;
     for (let s = 0; s < slots.length; s++) {
       const { offset, domain } = slots[s]!;
       const c = assignment[s]!;
       const base = signal[offset + c]!;
       for (let j = 0; j < domain; j++) {
-        if (j !== c && blockedUntil[offset + j]! <= now) this.offer(s, j, signal[offset + j]! - base, rng.next());
+        if (j === c || blockedUntil[offset + j]! > now) continue;
+        const score = signal[offset + j]! - base;
+        // A move worse than a full list's last cannot enter: no key needed (keys are independent draws).
+        if (this.count > last && score > this.score[last]!) continue;
+        this.offer(s, j, score, rng.nextUint32());
       }
     }
   }

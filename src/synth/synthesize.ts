@@ -50,7 +50,7 @@ export type StopReason = 'solved' | 'max-steps' | 'time-limit';
 export interface SynthesisResult {
   readonly success: boolean;
   readonly stopReason: StopReason;
-  /** Steps taken over all attempts (each step is one lossAndGradient); at success, the step of success. */
+  /** Steps taken over all attempts (each step is one gradient: a lossAndGradient, or one the optimizer supplied); at success, the step of success. */
   readonly steps: number;
   /** Attempts started (1 + restarts used). */
   readonly attempts: number;
@@ -79,7 +79,7 @@ export interface SynthesisResult {
 
 /**
  * Runs `optimizer` on `objective` until an assignment passes `verify`. One step =
- * `probs` -> `lossAndGradient` -> `update` -> `decode`; the decoded assignment is verified whenever
+ * `probs` -> `lossAndGradient` (unless the optimizer supplies the gradient) -> `update` -> `decode`; the decoded assignment is verified whenever
  * it changed (the initial one too, before the first step, so `steps` may be 0). Deterministic for a
  * given seed apart from where a time limit falls. Option errors throw `OptionError` before any work.
  * The objective's `termWeights` are reset to 1 at the start of every attempt and at the end (only
@@ -154,8 +154,12 @@ export function synthesize(request: SynthesizeRequest): SynthesisResult {
     previous.set(current);
     for (let k = 0; k < budget; k++) {
       const probs = optimizer.probs(k);
-      const reuse = k > 0 && objective.lossAndGradientAfterPass && optimizer.probsJustEvaluated?.();
-      loss = unweighted(objective, reuse ? objective.lossAndGradientAfterPass!(probs, grad) : objective.lossAndGradient(probs, grad));
+      const supplied = optimizer.gradientWithoutPass?.(grad) ?? null;
+      if (supplied !== null) loss = supplied;
+      else {
+        const reuse = k > 0 && objective.lossAndGradientAfterPass && optimizer.probsJustEvaluated?.();
+        loss = unweighted(objective, reuse ? objective.lossAndGradientAfterPass!(probs, grad) : objective.lossAndGradient(probs, grad));
+      }
       curve.record(steps, loss);
       if (loss < bestLoss) {
         bestLoss = loss;

@@ -147,11 +147,42 @@ describe('gradsearch-ls details', () => {
 });
 
 describe('gradsearch-ls and the forward passes it saves', () => {
-  it('a run that skips the loop forward pass at points it just evaluated is the same run', () => {
+  it('the gradient it supplies after a reweight, without a pass, is the gradient a pass gives', () => {
+    const s = circuitTask('full_adder');
+    const ev = compileRelaxed(s.program, s.dataset);
+    const check = compileRelaxed(s.program, s.dataset); // a second evaluator: the reference passes
+    const opt = createGradSearchLs(ev, new Rng(2), gradsearchLsSettings(resolveOptimizerOptions('gradsearch-ls')));
+    const grad = new Float64Array(ev.size);
+    const reference = new Float64Array(ev.size);
+    let supplied = 0;
+    for (let step = 0; step < 3000; step++) {
+      const probs = opt.probs(step);
+      const known = opt.gradientWithoutPass!(grad);
+      if (known === null) {
+        opt.update(grad, ev.lossAndGradient(probs, grad), step);
+        continue;
+      }
+      supplied++;
+      check.termWeights.set(ev.termWeights);
+      check.lossAndGradient(probs, reference);
+      for (let i = 0; i < ev.size; i++) expect(grad[i]).toBeCloseTo(reference[i]!, 9);
+      check.termWeights.fill(1);
+      expect(known).toBeCloseTo(check.loss(probs), 12); // the loss with unit weights
+      opt.update(grad, known, step);
+    }
+    expect(supplied).toBeGreaterThan(300);
+    expect(opt.stats.suppliedGradients).toBe(supplied);
+    expect(opt.stats.vertexEvaluations).toBeGreaterThan(0);
+    expect(opt.stats.cachedEvaluations).toBeGreaterThan(0);
+    expect(opt.stats.forwards).toBe(1); // the start; candidates go to the vertex evaluator
+  });
+
+  it('a run with every saving (reused passes, vertex evaluations) is the run of plain passes', () => {
     const s = circuitTask('full_adder');
     const run = (reuse: boolean) => {
       const ev = compileRelaxed(s.program, s.dataset);
-      // Without lossAndGradientAfterPass the loop always makes a full pass.
+      // Without lossAndGradientAfterPass the loop always makes a full pass; without
+      // termLossesAtVertex candidates are evaluated by forward passes.
       const objective = reuse
         ? ev
         : { params: ev.params, size: ev.size, termCount: ev.termCount, termWeights: ev.termWeights, termLosses: ev.termLosses,

@@ -142,6 +142,39 @@ export function benchEvaluator(programs: BenchPrograms = { parity: parityChain, 
     const s = ev.stats;
     lines.push(row([task, String(s.examples), String(s.instructions), String(s.applications), fmt(s.storageFloats), fmt(r), fmt(1e6 / r, 2)], cw));
   }
+  lines.push('');
+  lines.push('At a vertex (how gradsearch-ls works): per-term losses by a forward pass and by termLossesAtVertex; loss and gradient by a pass and by lossAndGradientAtVertex');
+  const vw = [11, 12, 9, 12, 9, 7, 12, 12, 7];
+  lines.push(row(['task', 'forward/s', 'us', 'vertex/s', 'us', 'ratio', 'pass/s', 'vertex/s', 'ratio'], vw));
+  for (const task of ['nand', 'full_adder', 'adder2'] as CircuitTask[]) {
+    const { program, dataset } = programs.circuit(task);
+    const ev = compileRelaxed(program, dataset, { epsilon: EPSILON });
+    const probs = new Float64Array(ev.size);
+    const rng = new Rng(2);
+    for (const p of ev.params) probs[p.offset + rng.int(p.domain)] = 1;
+    const losses = new Float64Array(ev.termCount);
+    ev.loss(probs);
+    ev.termLossesAtVertex!(probs, losses);
+    if (losses.some((l, t) => l !== ev.termLosses[t])) throw new Error(`forward pass and vertex evaluator disagree on ${task}`);
+    const grad = new Float64Array(ev.size);
+    const vertexGrad = new Float64Array(ev.size);
+    ev.lossAndGradient(probs, grad);
+    ev.lossAndGradientAtVertex!(probs, vertexGrad);
+    if (grad.some((g, i) => Math.abs(g - vertexGrad[i]!) > 1e-9 * (1 + Math.abs(g)))) throw new Error(`pass and vertex gradient disagree on ${task}`);
+    const [forward, vertex, pass, vertexPass] = bestRates([
+      () => ev.loss(probs),
+      () => (ev.termLossesAtVertex!(probs, losses), losses[0]!),
+      () => ev.lossAndGradient(probs, grad),
+      () => ev.lossAndGradientAtVertex!(probs, vertexGrad),
+    ]) as [number, number, number, number];
+    lines.push(
+      row(
+        [task, fmt(forward), fmt(1e6 / forward, 2), fmt(vertex), fmt(1e6 / vertex, 2), fmt(vertex / forward, 2), fmt(pass), fmt(vertexPass), fmt(vertexPass / pass, 2)],
+        vw,
+      ),
+    );
+  }
+  lines.push('ratio: vertex evaluations per pass (same per-term losses and gradients, checked first); pass: forward + reverse');
   return lines.join('\n');
 }
 

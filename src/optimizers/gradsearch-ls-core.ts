@@ -38,7 +38,9 @@ export interface GradSearchLsSettings {
 
 /** What the optimizer calls besides the layout: an Objective's passes (any Objective is one). */
 type Evaluable = OptimizerProblem &
-  Partial<Pick<Objective, 'lossAndGradient' | 'lossAndGradientAfterPass' | 'termLossesAtVertex'>> & { loss?: (probs: Float64Array) => number };
+  Partial<Pick<Objective, 'lossAndGradient' | 'lossAndGradientAfterPass' | 'termLossesAtVertex' | 'lossAndGradientAtVertex'>> & {
+    loss?: (probs: Float64Array) => number;
+  };
 
 /** Counters of one run, for studies (scripts/optimizer-study.ts). */
 export interface GradSearchLsStats {
@@ -59,8 +61,10 @@ export interface GradSearchLsStats {
   vertexEvaluations: number;
   /** Forward and reverse passes made by the optimizer (failing-term gradients, for reweighting and jumps). */
   gradients: number;
-  /** Steps whose gradient the optimizer supplied without an evaluator pass (reweights at one vertex). */
+  /** Steps whose gradient the optimizer supplied without a pass of the loop (see gradientWithoutPass). */
   suppliedGradients: number;
+  /** Gradients by the objective's vertex evaluator (`lossAndGradientAtVertex`), for steps and failing terms. */
+  vertexGradients: number;
   /** Candidate evaluations answered from the per-vertex cache instead of a forward pass. */
   cachedEvaluations: number;
   /** Fewest failing terms seen at a current assignment. */
@@ -95,10 +99,11 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
         : null;
   if (!pass) throw new Error('gradsearch-ls needs an Objective: it evaluates candidate moves exactly');
   const atVertex = ev.termLossesAtVertex;
+  const gradientAtVertex = ev.lossAndGradientAtVertex;
   const jump = s.jump && s.weighting === 'paws' && s.linearize && typeof ev.lossAndGradient === 'function';
   const stats: GradSearchLsStats = {
     improving: 0, sideways: 0, uphill: 0, walks: 0, reweights: 0, restarts: 0, forwards: 0, vertexEvaluations: 0, gradients: 0,
-    suppliedGradients: 0, cachedEvaluations: 0, bestFailing: Infinity,
+    suppliedGradients: 0, vertexGradients: 0, cachedEvaluations: 0, bestFailing: Infinity,
   };
   // The gradient is linear in the term weights, and a PAWS increment (or no weighting at all) changes
   // them only on the failing terms, which stay the same while the vertex does. So after such a
@@ -250,10 +255,15 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
     if (failGradientKnown) return;
     for (let t = 0; t < terms; t++) termWeights[t] = current[t]! > FAIL_LOSS ? Math.exp(-current[t]!) : 0;
     stats.gradients++;
-    if (passAtVertex && ev.lossAndGradientAfterPass) ev.lossAndGradientAfterPass(vertex, failGradient);
-    else ev.lossAndGradient!(vertex, failGradient);
-    passAtVertex = true;
-    passSlot = -1;
+    if (gradientAtVertex) {
+      stats.vertexGradients++;
+      gradientAtVertex(vertex, failGradient);
+    } else {
+      if (passAtVertex && ev.lossAndGradientAfterPass) ev.lossAndGradientAfterPass(vertex, failGradient);
+      else ev.lossAndGradient!(vertex, failGradient);
+      passAtVertex = true;
+      passSlot = -1;
+    }
     failGradientKnown = true;
     clause.writeTermWeights(current, s.linearize, termWeights);
   };
@@ -389,12 +399,17 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
         nextGradientKnown = true;
       }
     },
+    // The next gradient: kept from a reweight, else from the objective's vertex evaluator where it
+    // has one (then the loop never makes a pass), else null.
     gradientWithoutPass(into) {
-      if (!nextGradientKnown) return null;
+      if (nextGradientKnown) into.set(nextGradient);
+      else if (gradientAtVertex) {
+        stats.vertexGradients++;
+        gradientAtVertex(vertex, into);
+      } else return null;
       nextGradientKnown = false;
       gradientSupplied = true;
       stats.suppliedGradients++;
-      into.set(nextGradient);
       let plain = 0;
       for (let t = 0; t < terms; t++) plain += current[t]!;
       return plain * lossScale;

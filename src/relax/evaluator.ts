@@ -104,6 +104,8 @@ export class RelaxedEvaluator implements Objective {
    * programs only.
    */
   readonly termLossesAtVertex?: (probs: Float64Array, into: Float64Array, at?: number) => void;
+  /** {@link Objective.lossAndGradientAtVertex}: the same, with the reverse pass on indices. */
+  readonly lossAndGradientAtVertex?: (probs: Float64Array, grad: Float64Array) => number;
 
   constructor(
     /** The compiled program (see `printTape`). */
@@ -144,7 +146,10 @@ export class RelaxedEvaluator implements Objective {
       this.setBatch(Int32Array.from({ length: this.lanes }, (_, i) => i));
     }
     const vertex = VertexEvaluator.create(tape, epsilon);
-    if (vertex) this.termLossesAtVertex = (probs, into, at) => vertex.termLosses(probs, into, at);
+    if (vertex) {
+      this.termLossesAtVertex = (probs, into, at) => vertex.termLosses(probs, into, at);
+      this.lossAndGradientAtVertex = (probs, grad) => vertex.lossAndGradient(probs, this.termWeights, grad);
+    }
     const loss = tape.body.find((ins) => ins.kind === 'loss')!;
     this.lossScale = loss.kind === 'loss' ? loss.scale : 1;
     this.stats = {

@@ -43,6 +43,11 @@ export interface Objective {
    */
   readonly termLossesAtVertex?: (probs: Float64Array, into: Float64Array, at?: number) => void;
   /**
+   * Optional (discrete programs): `lossAndGradient` at a vertex `probs`, computed without a pass
+   * (`termLosses` and the state of the last pass are untouched).
+   */
+  readonly lossAndGradientAtVertex?: (probs: Float64Array, grad: Float64Array) => number;
+  /**
    * Programs with real values: the flat vector of real Params every pass reads (owned by the
    * objective; a continuous optimizer updates it in place). Absent for discrete programs.
    */

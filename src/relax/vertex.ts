@@ -1,8 +1,10 @@
 // The tape run at a vertex on integers. When every Param is one-hot, every vector the relaxed
 // evaluator computes is one-hot or all zero, so each is held as one index (-1 for all zero) and an
 // op becomes a table lookup or a branch choice. Local searches use it to score a candidate move's
-// terms at a fraction of a forward pass, without disturbing the state the last pass left.
+// terms at a fraction of a forward pass, and for the gradient at a vertex (vertex-backward.ts),
+// without disturbing the state the relaxed evaluator's last pass left.
 import type { Instr, Tape } from './tape.ts';
+import { encodeBackward, runBackward } from './vertex-backward.ts';
 
 /** Per-term losses of discrete assignments, by the relaxed evaluator's tape run on one-hot indices. */
 export class VertexEvaluator {
@@ -12,6 +14,14 @@ export class VertexEvaluator {
   private readonly termVector: Int32Array;
   private readonly termValue: Int32Array;
   private readonly termIndex: Int32Array;
+  /** Per loss term: where its probability's gradient goes. */
+  private readonly termGrad: Int32Array;
+  /** The reverse pass, encoded for {@link runBackward}, and its gradient storage. */
+  private readonly backCode: Int32Array;
+  private readonly grad: Float64Array;
+  /** The loss instruction's factor (1 / examples). */
+  private readonly lossScale: number;
+  private readonly epsilon: number;
   /** The body's discrete instructions, encoded for {@link run}. */
   private readonly code: Int32Array;
   private readonly termCount: number;
@@ -39,30 +49,39 @@ export class VertexEvaluator {
     const vectors: number[] = [];
     const values: number[] = [];
     const indices: number[] = [];
+    const grads: number[] = [];
+    let scale = 1;
     for (const ins of tape.body) {
       if (ins.kind !== 'loss') continue;
+      scale = ins.scale;
       for (let p = 0; p < ins.count * 3; p += 3) {
         const cell = ins.ints[p]!;
         if (cell === tape.zeroCell) vectors.push(-1), values.push(0);
         else if (vectorOf[cell]! < 0) return null;
         else vectors.push(vectorOf[cell]!), values.push(cell - vectorOf[cell]!);
         indices.push(ins.ints[p + 2]!);
+        grads.push(ins.ints[p + 1]!);
       }
     }
-    return new VertexEvaluator(tape, epsilon, Int32Array.from(vectors), Int32Array.from(values), Int32Array.from(indices));
+    const terms = { vector: Int32Array.from(vectors), value: Int32Array.from(values), index: Int32Array.from(indices), grad: Int32Array.from(grads) };
+    return new VertexEvaluator(tape, epsilon, terms, scale);
   }
 
   private constructor(
     private readonly tape: Tape,
     epsilon: number,
-    termVector: Int32Array,
-    termValue: Int32Array,
-    termIndex: Int32Array,
+    terms: { vector: Int32Array; value: Int32Array; index: Int32Array; grad: Int32Array },
+    lossScale: number,
   ) {
     this.hot = new Int32Array(tape.storageSize).fill(-1);
-    this.termVector = termVector;
-    this.termValue = termValue;
-    this.termIndex = termIndex;
+    this.termVector = terms.vector;
+    this.termValue = terms.value;
+    this.termIndex = terms.index;
+    this.termGrad = terms.grad;
+    this.backCode = encodeBackward(tape.body);
+    this.grad = new Float64Array(tape.gradientSize);
+    this.lossScale = lossScale;
+    this.epsilon = epsilon;
     this.termCount = tape.examples * tape.observedSlots.length;
     this.code = encode(tape.body);
     this.lossAt0 = -Math.log(0 + epsilon);
@@ -75,6 +94,39 @@ export class VertexEvaluator {
    * into `into[at ..]`, equal to the `termLosses` of a forward pass there.
    */
   termLosses(probs: Float64Array, into: Float64Array, at = 0): void {
+    this.forward(probs);
+    const { hot, termVector, termValue, termIndex, lossAt0, lossAt1 } = this;
+    into.fill(0, at, at + this.termCount); // masked terms (absent from the loss) stay 0, as in a pass
+    for (let i = 0; i < termIndex.length; i++) {
+      const v = termVector[i]!;
+      into[at + termIndex[i]!] = v >= 0 && hot[v] === termValue[i] ? lossAt1 : lossAt0;
+    }
+  }
+
+  /**
+   * The relaxed evaluator's `lossAndGradient` at the vertex `probs` under `termWeights`: returns the
+   * loss and writes d loss / d probs into `grad` (length `paramSize`).
+   */
+  lossAndGradient(probs: Float64Array, termWeights: Float64Array, grad: Float64Array): number {
+    this.forward(probs);
+    const { hot, termVector, termValue, termIndex, termGrad, lossAt0, lossAt1, epsilon, lossScale } = this;
+    const g = this.grad;
+    g.fill(0);
+    let total = 0;
+    for (let i = 0; i < termIndex.length; i++) {
+      const v = termVector[i]!;
+      const p = v >= 0 && hot[v] === termValue[i] ? 1 : 0;
+      const w = termWeights[termIndex[i]!]!;
+      total += w * (p === 1 ? lossAt1 : lossAt0);
+      g[termGrad[i]!] += (-lossScale * w) / (p + epsilon);
+    }
+    runBackward(this.backCode, hot, g);
+    for (let i = 0; i < grad.length; i++) grad[i] = g[i]!;
+    return total * lossScale;
+  }
+
+  /** Runs the tape on indices at the vertex `probs`. */
+  private forward(probs: Float64Array): void {
     const { hot } = this;
     for (const p of this.tape.params) {
       let k = -1;
@@ -86,12 +138,6 @@ export class VertexEvaluator {
       hot[p.offset] = k;
     }
     run(this.code, hot);
-    const { termVector, termValue, termIndex, lossAt0, lossAt1 } = this;
-    into.fill(0, at, at + this.termCount); // masked terms (absent from the loss) stay 0, as in a pass
-    for (let i = 0; i < termIndex.length; i++) {
-      const v = termVector[i]!;
-      into[at + termIndex[i]!] = v >= 0 && hot[v] === termValue[i] ? lossAt1 : lossAt0;
-    }
   }
 }
 

@@ -177,30 +177,41 @@ describe('gradsearch-ls and the forward passes it saves', () => {
     expect(opt.stats.forwards).toBe(1); // the start; candidates go to the vertex evaluator
   });
 
-  it('a run with every saving (reused passes, vertex evaluations) is the run of plain passes', () => {
+  it('a run with every saving (vertex evaluator, reused passes) is the run of plain passes', () => {
     const s = circuitTask('full_adder');
-    const run = (reuse: boolean) => {
+    type Savings = 'none' | 'reuse' | 'all';
+    const run = (savings: Savings) => {
       const ev = compileRelaxed(s.program, s.dataset);
-      // Without lossAndGradientAfterPass the loop always makes a full pass; without
-      // termLossesAtVertex candidates are evaluated by forward passes.
-      const objective = reuse
-        ? ev
-        : { params: ev.params, size: ev.size, termCount: ev.termCount, termWeights: ev.termWeights, termLosses: ev.termLosses,
-            lossAndGradient: (p: Float64Array, g: Float64Array) => ev.lossAndGradient(p, g), loss: (p: Float64Array) => ev.loss(p) };
-      let saved = 0;
-      if (reuse) {
-        const after = ev.lossAndGradientAfterPass.bind(ev);
-        ev.lossAndGradientAfterPass = (p, g) => (saved++, after(p, g));
-      }
+      const counts = { passes: 0, reverseOnly: 0, atVertex: 0 };
+      const full = ev.lossAndGradient.bind(ev);
+      const after = ev.lossAndGradientAfterPass.bind(ev);
+      const base = {
+        params: ev.params, size: ev.size, termCount: ev.termCount, termWeights: ev.termWeights, termLosses: ev.termLosses,
+        lossAndGradient: (p: Float64Array, g: Float64Array) => (counts.passes++, full(p, g)),
+        loss: (p: Float64Array) => ev.loss(p),
+      };
+      // none: every gradient is a full pass and every candidate a forward pass; reuse: the reverse
+      // pass alone where the state is already at the vertex; all: the vertex evaluator as well.
+      const objective =
+        savings === 'none' ? base
+        : savings === 'reuse' ? { ...base, lossAndGradientAfterPass: (p: Float64Array, g: Float64Array) => (counts.reverseOnly++, after(p, g)) }
+        : { ...base, lossAndGradientAfterPass: after, termLossesAtVertex: ev.termLossesAtVertex,
+            lossAndGradientAtVertex: (p: Float64Array, g: Float64Array) => (counts.atVertex++, ev.lossAndGradientAtVertex!(p, g)) };
       const verify = (a: Int32Array) => solves(s.program, s.dataset, toVars(s, ev, a));
-      return { r: synthesize({ objective, verify, optimizer: 'gradsearch-ls', seed: 5, maxSteps: 20_000 }), saved };
+      return { r: synthesize({ objective, verify, optimizer: 'gradsearch-ls', seed: 5, maxSteps: 20_000 }), counts };
     };
-    const plain = run(false);
-    const reused = run(true);
-    expect(reused.r.success).toBe(true);
-    expect(reused.r.steps).toBe(plain.r.steps);
-    expect(Array.from(reused.r.bestAssignment)).toEqual(Array.from(plain.r.bestAssignment));
-    expect(reused.saved).toBeGreaterThan(reused.r.steps / 10);
+    const plain = run('none');
+    expect(plain.r.success).toBe(true);
+    for (const savings of ['reuse', 'all'] as const) {
+      const saved = run(savings);
+      expect(saved.r.steps, savings).toBe(plain.r.steps);
+      expect(Array.from(saved.r.bestAssignment), savings).toEqual(Array.from(plain.r.bestAssignment));
+      if (savings === 'reuse') expect(saved.counts.reverseOnly).toBeGreaterThan(plain.r.steps / 10);
+      else {
+        expect(saved.counts.passes).toBe(0);
+        expect(saved.counts.atVertex).toBeGreaterThan(plain.r.steps / 10); // after moves; reweights add a kept gradient
+      }
+    }
   });
 });
 

@@ -1,5 +1,6 @@
-// termLossesAtVertex: the tape run on one-hot indices gives, at every vertex, exactly the per-term
-// losses of a forward pass there, and leaves the state of the last pass alone.
+// termLossesAtVertex and lossAndGradientAtVertex: the tape run on one-hot indices gives, at every
+// vertex, exactly the per-term losses of a forward pass there and the gradient of a full pass, and
+// leaves the state of the last pass alone.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileRelaxed, type RelaxedEvaluator } from '../../src/relax/index.ts';
@@ -16,6 +17,19 @@ function randomVertex(ev: RelaxedEvaluator, rng: Rng, zeros = false): Float64Arr
   return probs;
 }
 
+/** Checks lossAndGradientAtVertex at one vertex against a pass there, under random term weights. */
+function gradientAgreesAt(ev: RelaxedEvaluator, probs: Float64Array, rng: Rng): void {
+  for (let t = 0; t < ev.termCount; t++) ev.termWeights[t] = rng.next() < 0.3 ? 0 : 0.5 + 3 * rng.next();
+  const expected = new Float64Array(ev.size);
+  const loss = ev.lossAndGradient(probs, expected);
+  const losses = Array.from(ev.termLosses);
+  const grad = new Float64Array(ev.size).fill(NaN);
+  expect(ev.lossAndGradientAtVertex!(probs, grad)).toBeCloseTo(loss, 9);
+  for (let i = 0; i < ev.size; i++) expect(Math.abs(grad[i]! - expected[i]!)).toBeLessThanOrEqual(1e-9 * (1 + Math.abs(expected[i]!)));
+  expect(Array.from(ev.termLosses)).toEqual(losses);
+  ev.termWeights.fill(1);
+}
+
 /** Checks one vertex against a forward pass, with the state of a pass elsewhere left untouched. */
 function agreesAt(ev: RelaxedEvaluator, probs: Float64Array, elsewhere: Float64Array): void {
   ev.loss(probs);
@@ -28,14 +42,15 @@ function agreesAt(ev: RelaxedEvaluator, probs: Float64Array, elsewhere: Float64A
   expect(Array.from(ev.termLosses)).toEqual(before);
 }
 
-describe('termLossesAtVertex', () => {
-  it('equals the forward pass on random programs, at vertices with one-hot and all-zero Params', () => {
+describe('termLossesAtVertex and lossAndGradientAtVertex', () => {
+  it('equal a pass on random programs, at vertices with one-hot and all-zero Params', () => {
     fc.assert(
       fc.property(seeds, fc.boolean(), (seed, zeros) => {
         const { program, dataset } = randomProgram(seed);
         const ev = compileRelaxed(program, dataset);
         const rng = new Rng(seed + 1);
         agreesAt(ev, randomVertex(ev, rng, zeros), randomVertex(ev, rng));
+        gradientAgreesAt(ev, randomVertex(ev, rng, zeros), rng);
       }),
       { numRuns: 300 },
     );
@@ -50,11 +65,14 @@ describe('termLossesAtVertex', () => {
     ['programs/tape/tape.tpt', {}],
     ['programs/basic_block/basic_block.tpt', {}],
   ] as const) {
-    it(`equals the forward pass at random vertices of ${path} ${JSON.stringify(options)}`, () => {
+    it(`equal a pass at random vertices of ${path} ${JSON.stringify(options)}`, () => {
       const s = loadSketch(path, options).sketch!;
       const ev = compileRelaxed(s.program, s.dataset);
       const rng = new Rng(11);
-      for (let i = 0; i < 40; i++) agreesAt(ev, randomVertex(ev, rng), randomVertex(ev, rng));
+      for (let i = 0; i < 40; i++) {
+        agreesAt(ev, randomVertex(ev, rng), randomVertex(ev, rng));
+        gradientAgreesAt(ev, randomVertex(ev, rng), rng);
+      }
     });
   }
 
@@ -70,5 +88,6 @@ describe('termLossesAtVertex', () => {
   it('is absent for a program with real values', () => {
     const s = loadSketch('programs/nets/hybrid.tpt', { batch: 'line' }).sketch!;
     expect(compileRelaxed(s.program, s.dataset).termLossesAtVertex).toBeUndefined();
+    expect(compileRelaxed(s.program, s.dataset).lossAndGradientAtVertex).toBeUndefined();
   });
 });

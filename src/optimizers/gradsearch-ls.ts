@@ -30,7 +30,7 @@ export const gradsearchLsOptions: readonly OptionSpec[] = [
     doc: 'tabu tenure: moves during which a Param may not return to a value it left; below 1, that fraction of all single-Param moves (capped at a quarter of them)',
   },
   { name: 'sideways', type: 'number', min: 0, max: 1, default: 0.15, doc: 'at a local minimum, probability of taking a candidate of equal weighted cost' },
-  { name: 'uphill', type: 'number', min: 0, max: 1, default: 0.1, doc: 'at a local minimum, probability of taking the best candidate whatever its cost' },
+  { name: 'uphill', type: 'number', min: 0, max: 1, default: 0.15, doc: 'at a local minimum, probability of taking the best candidate whatever its cost' },
   { name: 'walk', type: 'number', min: 0, max: 1, default: 0, doc: 'probability of a uniformly random move instead of a ranked one' },
   { name: 'weighting', type: 'choice', choices: ['none', 'paws', 'saps'], default: 'paws', doc: 'clause weighting of the failing (example, output) terms at a local minimum' },
   { name: 'decayPeriod', type: 'integer', min: 0, default: 20, doc: 'paws: every n-th weight update lowers the weights above 1 by 1 instead (0 = never)' },

@@ -25,6 +25,8 @@ export class VertexEvaluator {
   /** The body's discrete instructions, encoded for {@link run}. */
   private readonly code: Int32Array;
   private readonly termCount: number;
+  /** Whether `hot` holds a completed run at the Params it holds. */
+  private ran = false;
   /** The loss of a term whose observed value has probability 0 and 1. */
   private readonly lossAt0: number;
   private readonly lossAt1: number;
@@ -128,6 +130,9 @@ export class VertexEvaluator {
   /** Runs the tape on indices at the vertex `probs`. */
   private forward(probs: Float64Array): void {
     const { hot } = this;
+    // The body's values depend on the Params alone: at the vertex of the last run, they stand.
+    let same = this.ran;
+    this.ran = false;
     for (const p of this.tape.params) {
       let k = -1;
       for (let j = 0; j < p.domain; j++) {
@@ -135,9 +140,11 @@ export class VertexEvaluator {
         if (x === 1 && k < 0) k = j;
         else if (x !== 0) throw new RangeError(`termLosses needs a vertex: ${p.name} is not one-hot`);
       }
+      if (hot[p.offset] !== k) same = false;
       hot[p.offset] = k;
     }
-    run(this.code, hot);
+    if (!same) run(this.code, hot);
+    this.ran = true;
   }
 }
 

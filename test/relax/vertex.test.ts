@@ -76,6 +76,26 @@ describe('termLossesAtVertex and lossAndGradientAtVertex', () => {
     });
   }
 
+  it('gives the same answers when asked at one vertex again, directly or after another', () => {
+    const s = loadSketch('programs/circuit/circuit.tpt', { batch: 'full_adder' }).sketch!;
+    const ev = compileRelaxed(s.program, s.dataset);
+    const rng = new Rng(5);
+    const a = randomVertex(ev, rng);
+    const b = randomVertex(ev, rng);
+    const first = new Float64Array(ev.termCount);
+    const again = new Float64Array(ev.termCount);
+    const grad = new Float64Array(ev.size);
+    const gradAgain = new Float64Array(ev.size);
+    ev.termLossesAtVertex!(a, first);
+    const loss = ev.lossAndGradientAtVertex!(a, grad);
+    for (const order of [[a], [b, a], [a, b, a]]) {
+      for (const v of order) ev.termLossesAtVertex!(v, again);
+      expect(Array.from(again)).toEqual(Array.from(first));
+      expect(ev.lossAndGradientAtVertex!(a, gradAgain)).toBe(loss);
+      expect(Array.from(gradAgain)).toEqual(Array.from(grad));
+    }
+  });
+
   it('refuses a point that is not a vertex', () => {
     const s = loadSketch('programs/circuit/circuit.tpt', { batch: 'nand' }).sketch!;
     const ev = compileRelaxed(s.program, s.dataset);

@@ -1,7 +1,8 @@
 // The search of gradsearch-ls (docs/OPTIMIZER.md). With every loss term weighted by its own p + eps,
 // the vertex gradient estimates each Hamming-1 move's change in (clause-weighted) satisfied terms;
-// the best few estimated moves are evaluated exactly by forward passes and the best is applied, with
-// a tabu list, clause weighting at local minima, and occasional sideways and uphill moves.
+// the best few estimated moves are evaluated exactly and the best is applied, with a tabu list,
+// clause weighting at local minima, and occasional sideways and uphill moves. On a discrete program
+// the objective's vertex evaluator does the evaluations and gradients, so the loop makes no pass.
 
 import type { Objective } from '../relax/objective.ts';
 import type { Rng } from '../util/rng.ts';
@@ -77,8 +78,9 @@ export interface GradSearchLsOptimizer extends Optimizer {
 }
 
 /**
- * Builds the search. Each step the loop evaluates the current vertex with term weights
- * `clause * (p + eps)`, so `update` receives the gradient of the expected weighted number of
+ * Builds the search. Each step's gradient is taken at the current vertex with term weights
+ * `clause * (p + eps)` (by the loop, or supplied through `gradientWithoutPass`), so `update`
+ * receives the gradient of the expected weighted number of
  * satisfied terms; `examples * (g[j] - g[c])` then estimates the weighted-cost change of moving a
  * Param from c to j, exactly when the outputs are affine in that Param.
  */

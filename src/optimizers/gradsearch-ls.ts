@@ -1,6 +1,6 @@
 // gradsearch-ls: gradient-ranked local search — GradSearch's first-order move estimates, made exact
 // counts of satisfied terms by weighting each loss term by its own p + eps, pick the candidates that
-// forward passes then evaluate exactly; tabu list, clause weighting (PAWS) and sideways/uphill moves.
+// are then evaluated exactly; tabu list, clause weighting (PAWS) and sideways/uphill moves.
 // The search itself is in gradsearch-ls-core.ts; the measurements behind the defaults are in
 // docs/OPTIMIZER.md.
 

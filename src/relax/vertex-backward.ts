@@ -4,14 +4,12 @@
 // to the chosen branch only. Same gradients as the relaxed ops' backward rules there, with the
 // products by 0 and 1 left out.
 import type { Instr } from './tape.ts';
+import { CHOOSE, COPY, pushTableHeader, TABLE, tableInstances } from './vertex-code.ts';
 
 // Records `opcode, count, ...` in reverse instruction order. Layouts after `opcode, count`:
 //   TABLE  arity, dims[arity], entries[prod dims], per instance: out, (argVal, argGrad)[arity]
 //   COPY   shared domain, per instance: out, fromGrad
 //   CHOOSE domain, subjectDomain D, per instance: out, subjectVal, subjectGrad, (sourceVal, sourceGrad)[D]
-const TABLE = 0;
-const COPY = 1;
-const CHOOSE = 2;
 
 /** Encodes the reverse pass of discrete body instructions (the loss and constants are left out). */
 export function encodeBackward(body: readonly Instr[]): Int32Array {
@@ -24,12 +22,10 @@ export function encodeBackward(body: readonly Instr[]): Int32Array {
       case 'apply2':
       case 'apply2bin':
       case 'applyN': {
-        const { argDomains, entries } = ins.table;
+        const { argDomains } = ins.table;
         const arity = argDomains.length;
         if (arity === 0) break;
-        code.push(TABLE, ins.count, arity);
-        for (const d of argDomains) code.push(d);
-        for (let k = 0; k < entries.length; k++) code.push(entries[k]!);
+        pushTableHeader(code, ins.count, ins.table);
         const width = 1 + 2 * arity;
         for (let p = 0; p < ins.count * width; p += width) for (let k = 0; k < width; k++) code.push(ints[p + k]!);
         break;
@@ -95,9 +91,7 @@ export function runBackward(code: Int32Array, hot: Int32Array, grad: Float64Arra
       const arity = code[p]!;
       const dims = p + 1;
       const entries = dims + arity;
-      let size = 1;
-      for (let j = 0; j < arity; j++) size *= code[dims + j]!;
-      p = entries + size;
+      p = tableInstances(code, p);
       const width = 1 + 2 * arity;
       if (arity === 1) {
         const da = code[dims]!;

@@ -5,6 +5,7 @@
 // without disturbing the state the relaxed evaluator's last pass left.
 import type { Instr, Tape } from './tape.ts';
 import { encodeBackward, runBackward } from './vertex-backward.ts';
+import { CHOOSE, CONST, COPY, pushTableHeader, TABLE, tableInstances } from './vertex-code.ts';
 
 /** Per-term losses of discrete assignments, by the relaxed evaluator's tape run on one-hot indices. */
 export class VertexEvaluator {
@@ -19,6 +20,8 @@ export class VertexEvaluator {
   /** The reverse pass, encoded for {@link runBackward}, and its gradient storage. */
   private readonly backCode: Int32Array;
   private readonly grad: Float64Array;
+  /** The Params' part of `grad` (they come first in storage). */
+  private readonly paramGrad: Float64Array;
   /** The loss instruction's factor (1 / examples). */
   private readonly lossScale: number;
   private readonly epsilon: number;
@@ -82,6 +85,7 @@ export class VertexEvaluator {
     this.termGrad = terms.grad;
     this.backCode = encodeBackward(tape.body);
     this.grad = new Float64Array(tape.gradientSize);
+    this.paramGrad = this.grad.subarray(0, tape.paramSize);
     this.lossScale = lossScale;
     this.epsilon = epsilon;
     this.termCount = tape.examples * tape.observedSlots.length;
@@ -123,7 +127,7 @@ export class VertexEvaluator {
       g[termGrad[i]!] += (-lossScale * w) / (p + epsilon);
     }
     runBackward(this.backCode, hot, g);
-    for (let i = 0; i < grad.length; i++) grad[i] = g[i]!;
+    grad.set(this.paramGrad);
     return total * lossScale;
   }
 
@@ -148,16 +152,11 @@ export class VertexEvaluator {
   }
 }
 
-// The integer program: one flat Int32Array of records `opcode, count, ...`, so the run loop reads
-// typed arrays only (no per-instruction objects of varying shapes). Layouts after `opcode, count`:
+// The forward integer program (records as in vertex-code.ts). Layouts after `opcode, count`:
 //   TABLE  arity, dims[arity], entries[prod dims], then per instance: out, args[arity]
 //   COPY   domain, then per instance: out, from
 //   CHOOSE subjectDomain, then per instance: out, subject, source[subjectDomain] (-1: no branch)
 //   CONST  per instance: out, value (-1: the zero vector)
-const TABLE = 0;
-const COPY = 1;
-const CHOOSE = 2;
-const CONST = 3;
 
 /** Encodes discrete instructions (the loss is read separately and skipped here). */
 function encode(instrs: readonly Instr[]): Int32Array {
@@ -176,11 +175,9 @@ function encode(instrs: readonly Instr[]): Int32Array {
       case 'apply2':
       case 'apply2bin':
       case 'applyN': {
-        const { argDomains, entries } = ins.table;
+        const { argDomains } = ins.table;
         const arity = argDomains.length;
-        code.push(TABLE, ins.count, arity);
-        for (const d of argDomains) code.push(d);
-        for (let i = 0; i < entries.length; i++) code.push(entries[i]!);
+        pushTableHeader(code, ins.count, ins.table);
         const width = 1 + 2 * arity;
         for (let p = 0; p < ins.count * width; p += width) {
           code.push(ints[p]!);
@@ -236,9 +233,7 @@ function run(code: Int32Array, hot: Int32Array): void {
       const arity = code[p]!;
       const dims = p + 1;
       const entries = dims + arity;
-      let size = 1;
-      for (let j = 0; j < arity; j++) size *= code[dims + j]!;
-      p = entries + size;
+      p = tableInstances(code, p);
       if (arity === 2) {
         const db = code[dims + 1]!;
         for (let n = 0; n < count; n++, p += 3) {

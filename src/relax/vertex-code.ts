@@ -1,0 +1,25 @@
+// What the two integer programs of vertex.ts (forward) and vertex-backward.ts (reverse) share: one
+// flat Int32Array of records `opcode, count, ...`, so their run loops read typed arrays only, and
+// the table record's header `arity, dims[arity], entries[prod dims]`.
+import type { TableRef } from './tape.ts';
+
+export const TABLE = 0;
+export const COPY = 1;
+export const CHOOSE = 2;
+export const CONST = 3;
+
+/** Appends a TABLE record's opcode, instance count and header. */
+export function pushTableHeader(code: number[], count: number, table: TableRef): void {
+  const { argDomains, entries } = table;
+  code.push(TABLE, count, argDomains.length);
+  for (const d of argDomains) code.push(d);
+  for (let i = 0; i < entries.length; i++) code.push(entries[i]!);
+}
+
+/** Given the position of a TABLE header (its arity), the position of its first instance. */
+export function tableInstances(code: Int32Array, header: number): number {
+  const arity = code[header]!;
+  let size = 1;
+  for (let j = 0; j < arity; j++) size *= code[header + 1 + j]!;
+  return header + 1 + arity + size;
+}

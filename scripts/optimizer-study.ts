@@ -12,6 +12,8 @@
 // --accuracy instead of runs: how well the vertex gradient predicts each Hamming-1 move's exact change
 //            in satisfied terms, with the raw log loss and with linearised term weights (p + eps),
 //            at random vertices and (with a known solution file) 1 and 3 random moves from it
+// --stats    also print the optimizer's own counters (gradsearch-ls: moves, reweights, evaluations,
+//            gradients), summed over the runs, per 100 steps
 // --smt      also run the Z3 backend (solveSmt) per task and seed, same time limit; --smt-seeds N: only N seeds
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -105,6 +107,7 @@ function parseArgs(argv: string[]) {
     json: '',
     smt: false,
     verbose: false,
+    stats: false,
     accuracy: false,
     smtSeeds: undefined as number[] | undefined,
   };
@@ -133,6 +136,7 @@ function parseArgs(argv: string[]) {
     else if (flag === '--smt') a.smt = true;
     else if (flag === '--verbose') a.verbose = true;
     else if (flag === '--accuracy') a.accuracy = true;
+    else if (flag === '--stats') a.stats = true;
     else if (flag === '--smt-seeds') (a.smt = true), (a.smtSeeds = Array.from({ length: Number(val()) }, (_, k) => k + 1));
     else throw new Error(`unknown flag ${flag}`);
   }
@@ -204,6 +208,8 @@ async function main(): Promise<void> {
     const total = sketch.dataset.examples.length;
     for (const config of args.configs) {
       const runs: RunRecord[] = [];
+      const counters: Record<string, number> = {};
+      const finished: (() => void)[] = [];
       for (const seed of args.seeds) {
         counts.full = counts.forward = 0;
         let lastScore = 0;
@@ -218,7 +224,14 @@ async function main(): Promise<void> {
           maxSteps: args.steps,
           timeLimitSeconds: args.time,
           restarts: args.restarts,
+          onOptimizer: (opt) => {
+            const stats = (opt as { stats?: Record<string, number> }).stats;
+            // Read when the run ends: the counters grow as it runs.
+            // (bestFailing is a minimum, not a count.)
+            if (stats) finished.push(() => Object.entries(stats).forEach(([k, v]) => k !== 'bestFailing' && (counters[k] = (counters[k] ?? 0) + v)));
+          },
         });
+        for (const read of finished.splice(0)) read();
         if (r.success && !checker.solves(toVars(r.bestAssignment))) throw new Error(`${taskName} seed ${seed}: reported success fails the exact check`);
         runs.push({
           config: config.label,
@@ -237,6 +250,10 @@ async function main(): Promise<void> {
         }
       }
       records.push(...runs);
+      if (args.stats && Object.keys(counters).length > 0) {
+        const per100 = 100 / Math.max(1, runs.reduce((n, r) => n + r.steps, 0));
+        console.log('  per 100 steps: ' + Object.entries(counters).map(([k, v]) => `${k} ${fmt(v * per100, 1)}`).join(', '));
+      }
       const ok = runs.filter((r) => r.success);
       // Failed runs count as the time limit, so the median is an honest "time to solve" when >= half succeed.
       const med = median(runs.map((r) => (r.success ? r.seconds : Infinity)));

@@ -41,6 +41,8 @@ export interface SynthesizeRequest {
   readonly progressIntervalSeconds?: number;
   /** Maximum points kept in the loss curve (default 1024; thinned by halving beyond that). */
   readonly curvePoints?: number;
+  /** Called with each attempt's optimizer once it is built (studies read its counters, if it has any). */
+  readonly onOptimizer?: (optimizer: Optimizer) => void;
 }
 
 /** Why a run stopped. */
@@ -143,6 +145,7 @@ export function synthesize(request: SynthesizeRequest): SynthesisResult {
     const s0 = performance.now();
     objective.termWeights.fill(1);
     const { optimizer } = createOptimizer(name, objective, master.fork(attempt), options);
+    request.onOptimizer?.(optimizer);
     attempts++;
     optimizer.decode(current);
     setupMs += performance.now() - s0;

@@ -147,6 +147,37 @@ function tape(h: Hypers, p: Params, inst: Instance): Record<string, any> {
   return { final_is_halted: halted, final_tape: cells };
 }
 
+function assembly(h: Hypers, p: Params, inst: Instance): Record<string, any> {
+  const P = h.programLen!, R = h.numRegisters!, M = h.maxInt!, T = h.numTimesteps!;
+  checkShape('instructions', p.instructions, [P], 10);
+  for (const k of ['arg1Reg', 'arg2Reg', 'outReg']) checkShape(k, p[k], [P], R);
+  checkShape('branchAddr', p.branchAddr, [P], P);
+  const memory: number[] = [...inst.initial_memory];
+  const regs = new Array(R).fill(0);
+  let pc = 0, halted = 0;
+  for (let t = 0; t < T && !halted; t++) {
+    const a1 = regs[p.arg1Reg[pc]], a2 = regs[p.arg2Reg[pc]];
+    const next = (pc + 1) % P;
+    const compute = (value: number): void => {
+      regs[p.outReg[pc]] = value;
+      pc = next;
+    };
+    switch (p.instructions[pc]) {
+      case 0: halted = 1; break;
+      case 1: compute(0); break;
+      case 2: compute(mod(a1 + 1, M)); break;
+      case 3: compute(mod(a1 - 1, M)); break;
+      case 4: compute(mod(a1 + a2, M)); break;
+      case 5: compute(mod(a1 - a2, M)); break;
+      case 6: compute(memory[a1]!); break;
+      case 7: memory[a1] = a2; pc = next; break;
+      case 8: pc = a1 === 0 ? p.branchAddr[pc] : next; break;
+      default: pc = a1 !== 0 ? p.branchAddr[pc] : next;
+    }
+  }
+  return { final_is_halted: halted, final_memory: memory };
+}
+
 function dnf(h: Hypers, p: Params, inst: Instance): Record<string, any> {
   const n = h.numInputs!, m = h.numTerms!;
   checkShape('literal', p.literal, [m, n], 3);
@@ -157,11 +188,50 @@ function dnf(h: Hypers, p: Params, inst: Instance): Record<string, any> {
   return { y: y ? 1 : 0 };
 }
 
+function lcg(h: Hypers, p: Params, inst: Instance): Record<string, any> {
+  const M = h.M!;
+  checkShape('a', p.a, [], M);
+  checkShape('c', p.c, [], M);
+  const values: number[] = [];
+  for (let t = 0, x = inst.seed as number; t < h.numSteps!; t++) values.push((x = (p.a * x + p.c) % M));
+  return { values };
+}
+
+function accumulator(h: Hypers, p: Params, inst: Instance): Record<string, any> {
+  const M = h.M!, n = h.numInstructions!;
+  checkShape('op', p.op, [n], 3);
+  checkShape('source', p.source, [n], 2);
+  checkShape('constant', p.constant, [n], M);
+  let acc = inst.x as number;
+  for (let i = 0; i < n; i++) {
+    const b = p.source[i] === 0 ? (inst.x as number) : p.constant[i];
+    acc = mod([acc + b, acc - b, acc * b][p.op[i]]!, M);
+  }
+  return { y: acc };
+}
+
+function listFold(h: Hypers, p: Params, inst: Instance): Record<string, any> {
+  const M = h.M!, n = h.numInstructions!;
+  checkShape('init', p.init, [], M);
+  checkShape('op', p.op, [n], 7);
+  for (const k of ['arg1', 'arg2']) checkShape(k, p[k], [n], n + 4);
+  let acc = p.init as number;
+  for (const x of inst.xs as number[]) {
+    const regs = [acc, x, 0, 1];
+    for (let i = 0; i < n; i++) {
+      const a = regs[p.arg1[i]] ?? 0, b = regs[p.arg2[i]] ?? 0; // a register not yet written reads 0
+      regs.push([mod(a + b, M), mod(a - b, M), (a * b) % M, Math.max(a, b), Math.min(a, b), a < b ? 1 : 0, a === b ? 1 : 0][p.op[i]]!);
+    }
+    acc = regs[n + 3]!;
+  }
+  return { y: acc };
+}
+
 // ---------------------------------------------------------------------------------------------
 
 type Simulator = (h: Hypers, p: Params, inst: Instance) => Record<string, any>;
 const programs: Record<string, Simulator> = {
-  parity_chain: parityChain, circuit, turing, basic_block: basicBlock, tape, dnf,
+  parity_chain: parityChain, circuit, turing, basic_block: basicBlock, tape, dnf, assembly, lcg, accumulator, list_fold: listFold,
 };
 
 let failures = 0;

@@ -1,10 +1,12 @@
 // Writes the hypers, data and known-solution files of the benchmark programs in programs/.
 // Deterministic: every random choice comes from a seeded PRNG defined here. Run: npx tsx scripts/make-data.ts
+// (`--out DIR` writes the same files under DIR instead of programs/, for checking them).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', 'programs');
+const outFlag = process.argv.indexOf('--out');
+const root = outFlag > 0 ? process.argv[outFlag + 1]! : join(dirname(fileURLToPath(import.meta.url)), '..', 'programs');
 
 type Json = number | string | boolean | null | readonly Json[] | { readonly [key: string]: Json };
 type Instance = Record<string, Json>;
@@ -83,7 +85,7 @@ function write(program: string, file: string, text: string): void {
   const dir = join(root, program);
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, file), text);
-  console.log(`wrote programs/${program}/${file}`);
+  console.log(`wrote ${join(root, program, file)}`);
 }
 
 function writeParams(program: string, batch: string | null, params: Record<string, Json>): void {
@@ -188,61 +190,113 @@ function circuit(): void {
 const BLANK = 0;
 const bitSymbol = (b: number): number => b + 1;
 
+/** Runs a Turing machine (the model's semantics) for `steps` steps; returns the tape, halted flag and steps used. */
+function runTuring(
+  table: { write: number[][]; dir: number[][]; newState: number[][] },
+  initial: readonly number[],
+  steps: number,
+): { tape: number[]; halted: boolean; used: number } {
+  const tape = [...initial];
+  let pos = 0, state = 1, used = 0;
+  while (state !== 0 && used < steps) {
+    const c = tape[pos]!;
+    tape[pos] = table.write[state]![c]!;
+    const d = table.dir[state]![c]!;
+    pos = d === 0 ? pos : d === 1 ? (pos + 1) % tape.length : (pos + tape.length - 1) % tape.length;
+    state = table.newState[state]![c]!;
+    used++;
+  }
+  return { tape, halted: state === 0, used };
+}
+
+/**
+ * The Turing-machine tasks at TerpreT's settings (tape length 5, 3 symbols, 5 examples each): 5
+ * distinct bit strings of 1..4 bits drawn by a seeded PRNG among those `accept` keeps, each with its
+ * expected tape. Examples are checked against the known solution, which must halt in time.
+ */
+interface TuringTask {
+  readonly name: string;
+  readonly hypers: { numTapeSymbols: number; numHeadStates: number; tapeLength: number; numTimesteps: number };
+  readonly seed: number;
+  readonly accept: (bits: readonly number[]) => boolean;
+  readonly expected: (bits: readonly number[]) => number[];
+  /** Rows are states, columns symbols (blank, '0', '1'); row 0 (halted) is never read. */
+  readonly solution: { write: number[][]; dir: number[][]; newState: number[][] };
+}
+
+const turingTasks: readonly TuringTask[] = [
+  {
+    // Flip every bit, then halt on the first blank.
+    name: 'invert',
+    hypers: { numTapeSymbols: 3, numHeadStates: 2, tapeLength: 5, numTimesteps: 6 },
+    seed: 5101,
+    accept: () => true,
+    expected: (bits) => bits.map((b) => 1 - b),
+    // State 1: '0' -> write '1', right; '1' -> write '0', right; blank -> stay, halt.
+    solution: { write: [[0, 0, 0], [0, 2, 1]], dir: [[0, 0, 0], [0, 1, 1]], newState: [[0, 0, 0], [0, 1, 1]] },
+  },
+  {
+    // Shift the string one cell right and write a '0' in front of it.
+    name: 'prepend_zero',
+    hypers: { numTapeSymbols: 3, numHeadStates: 4, tapeLength: 5, numTimesteps: 6 },
+    seed: 5102,
+    accept: () => true,
+    expected: (bits) => [0, ...bits],
+    // State 1 carries a '0', state 2 a '1': write the carried bit, move right, carry what was read;
+    // at the blank write the carried bit and halt. State 3 is unused.
+    solution: {
+      write: [[0, 0, 0], [1, 1, 1], [2, 2, 2], [0, 0, 0]],
+      dir: [[0, 0, 0], [0, 1, 1], [0, 1, 1], [0, 0, 0]],
+      newState: [[0, 0, 0], [0, 1, 2], [0, 1, 2], [0, 0, 0]],
+    },
+  },
+  {
+    // Binary decrement, most significant bit first, of a non-zero number.
+    name: 'decrement',
+    hypers: { numTapeSymbols: 3, numHeadStates: 4, tapeLength: 5, numTimesteps: 9 },
+    seed: 5103,
+    accept: (bits) => bits.some((b) => b === 1),
+    expected: (bits) => {
+      const value = bits.reduce((acc, b) => 2 * acc + b, 0) - 1;
+      return bits.map((_, i) => (value >> (bits.length - 1 - i)) & 1);
+    },
+    // State 1 scans right over the bits; at the blank it steps left into state 2. State 2 borrows:
+    // '0' -> write '1', left, stay in 2; '1' -> write '0', stay, halt. State 3 is unused.
+    solution: {
+      write: [[0, 0, 0], [0, 1, 2], [0, 2, 1], [0, 0, 0]],
+      dir: [[0, 0, 0], [2, 1, 1], [0, 2, 0], [0, 0, 0]],
+      newState: [[0, 0, 0], [2, 1, 1], [0, 2, 0], [0, 0, 0]],
+    },
+  },
+];
+
 function turing(): void {
-  const sets = {
-    invert: { numTapeSymbols: 3, numHeadStates: 2, tapeLength: 5, numTimesteps: 6 },
-    decrement: { numTapeSymbols: 3, numHeadStates: 3, tapeLength: 5, numTimesteps: 8 },
-  };
+  const sets: Record<string, Record<string, number>> = {};
+  const batches: Batch[] = [];
+  for (const task of turingTasks) {
+    const { tapeLength, numTimesteps } = task.hypers;
+    sets[task.name] = task.hypers;
+    const pad = (cells: number[]): number[] => [...cells, ...new Array(tapeLength - cells.length).fill(BLANK)];
+    const rng = makeRng(task.seed);
+    const seen = new Set<string>();
+    const instances: Instance[] = [];
+    while (instances.length < 5) {
+      const bits = Array.from({ length: 1 + randInt(rng, 4) }, () => randInt(rng, 2));
+      const key = bits.join('');
+      if (seen.has(key) || !task.accept(bits)) continue;
+      const initial = pad(bits.map(bitSymbol));
+      const run = runTuring(task.solution, initial, numTimesteps - 1);
+      const expected = pad(task.expected(bits).map(bitSymbol));
+      if (!run.halted) continue; // the known solution needs more steps than the task allows
+      if (run.tape.join() !== expected.join()) throw new Error(`turing ${task.name}: the known solution fails on ${key}`);
+      seen.add(key);
+      instances.push({ initial_tape: initial, final_is_halted: 1, final_tape: expected });
+    }
+    batches.push({ batch_name: task.name, hypers: task.name, instances });
+    writeParams('turing', task.name, task.solution);
+  }
   write('turing', 'turing.hypers.json', formatHypers(sets));
-
-  const pad = (cells: number[], n: number): number[] => [...cells, ...new Array(n - cells.length).fill(BLANK)];
-
-  // invert: every string of 1..4 bits followed by blanks; each bit is flipped, the machine halts.
-  const invert: Instance[] = [];
-  for (let len = 1; len <= 4; len++) {
-    for (const row of bitRows(len)) {
-      invert.push({
-        initial_tape: pad(row.map(bitSymbol), 5),
-        final_is_halted: 1,
-        final_tape: pad(row.map((b) => bitSymbol(1 - b)), 5),
-      });
-    }
-  }
-
-  // decrement: every non-zero number of 1..3 bits, most significant bit first, minus one.
-  const decrement: Instance[] = [];
-  for (let len = 1; len <= 3; len++) {
-    for (const row of bitRows(len)) {
-      const value = row.reduce((acc, b) => 2 * acc + b, 0);
-      if (value === 0) continue;
-      const result = Array.from({ length: len }, (_, i) => ((value - 1) >> (len - 1 - i)) & 1);
-      decrement.push({
-        initial_tape: pad(row.map(bitSymbol), 5),
-        final_is_halted: 1,
-        final_tape: pad(result.map(bitSymbol), 5),
-      });
-    }
-  }
-
-  write('turing', 'turing.data.json', formatData([
-    { batch_name: 'invert', hypers: 'invert', instances: invert },
-    { batch_name: 'decrement', hypers: 'decrement', instances: decrement },
-  ]));
-
-  // Rows are states, columns symbols (blank, '0', '1'); row 0 (halted) is never read.
-  // invert, state 1: '0' -> write '1', right; '1' -> write '0', right; blank -> stay, halt.
-  writeParams('turing', 'invert', {
-    write: [[0, 0, 0], [0, 2, 1]],
-    dir: [[0, 0, 0], [0, 1, 1]],
-    newState: [[0, 0, 0], [0, 1, 1]],
-  });
-  // decrement, state 1 scans right over the bits; at the blank it steps left into state 2.
-  // State 2 borrows: '0' -> write '1', left, stay in 2; '1' -> write '0', stay, halt.
-  writeParams('turing', 'decrement', {
-    write: [[0, 0, 0], [0, 1, 2], [0, 2, 1]],
-    dir: [[0, 0, 0], [2, 1, 1], [0, 2, 0]],
-    newState: [[0, 0, 0], [2, 1, 1], [0, 2, 0]],
-  });
+  write('turing', 'turing.data.json', formatData(batches));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -280,6 +334,114 @@ function basicBlock(): void {
     outReg: [0, 1, 1, 0, 0],
     condReg: [0, 0, 0, 0, 0],
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Memory tasks of TerpreT's benchmark, shared by the basic-block and assembly machines: memory has
+// one cell per value (maxInt cells), is set from the example and observed at the end.
+
+interface MemoryExample {
+  readonly initial: number[];
+  readonly expected: number[];
+}
+
+/** access: memory[0] = k, a list at 1..maxInt-1; memory[0] becomes its k-th element. */
+function accessExamples(maxInt: number, seed: number): MemoryExample[] {
+  const rng = makeRng(seed);
+  return Array.from({ length: 5 }, (_, i) => {
+    const k = i % (maxInt - 1); // every position up to 4 examples, then again
+    const list = Array.from({ length: maxInt - 1 }, () => randInt(rng, maxInt));
+    const initial = [k, ...list];
+    return { initial, expected: [list[k]!, ...list] };
+  });
+}
+
+/** decrement: a list of 1..maxLength non-zero values at 0.., ended by a 0; every value is decremented. */
+function decrementExamples(maxInt: number, maxLength: number, seed: number): MemoryExample[] {
+  const rng = makeRng(seed);
+  return Array.from({ length: 5 }, (_, i) => {
+    const n = 1 + ((i + randInt(rng, maxLength)) % maxLength);
+    const initial = Array.from({ length: maxInt }, () => randInt(rng, maxInt));
+    for (let a = 0; a < n; a++) initial[a] = 1 + randInt(rng, maxInt - 1);
+    initial[n] = 0;
+    return { initial, expected: initial.map((v, a) => (a < n ? v - 1 : v)) };
+  });
+}
+
+/**
+ * list_k: memory[0] = k, memory[1] = the address of the head of a linked list whose nodes are
+ * (next, value) cell pairs at 2.. in a random order (the last node's next is 0); memory[0] becomes
+ * the value of node k (0-based).
+ */
+function listKExamples(maxInt: number, seed: number): MemoryExample[] {
+  const rng = makeRng(seed);
+  const nodes = (maxInt - 2) >> 1;
+  return Array.from({ length: 5 }, (_, i) => {
+    const k = i % nodes;
+    const order = Array.from({ length: nodes }, (_, j) => 2 + 2 * j);
+    for (let j = order.length - 1; j > 0; j--) {
+      const r = randInt(rng, j + 1);
+      [order[j], order[r]] = [order[r]!, order[j]!];
+    }
+    const initial = new Array<number>(maxInt).fill(0);
+    initial[0] = k;
+    initial[1] = order[0]!;
+    order.forEach((at, j) => {
+      initial[at] = j + 1 < nodes ? order[j + 1]! : 0;
+      initial[at + 1] = randInt(rng, maxInt);
+    });
+    const expected = [...initial];
+    expected[0] = initial[order[k]! + 1]!;
+    return { initial, expected };
+  });
+}
+
+const memoryInstances = (examples: readonly MemoryExample[]): Instance[] =>
+  examples.map((e) => ({ initial_memory: e.initial, final_is_halted: 1, final_memory: e.expected }));
+
+// ---------------------------------------------------------------------------------------------
+// Assembly machine. Instructions: 0 HALT, 1 ZERO, 2 INC, 3 DEC, 4 ADD, 5 SUB, 6 READ, 7 WRITE, 8 JZ, 9 JNZ.
+
+function assembly(): void {
+  const tasks = [
+    {
+      name: 'access',
+      hypers: { programLen: 5, numRegisters: 2, maxInt: 5, numTimesteps: 5 },
+      examples: accessExamples(5, 7101),
+      // 0: r1 = READ r0 (k); 1: r1 = INC r1; 2: r1 = READ r1; 3: WRITE memory[r0] = r1; 4: HALT.
+      solution: { instructions: [6, 2, 6, 7, 0], arg1Reg: [0, 1, 1, 0, 0], arg2Reg: [0, 0, 0, 1, 0], outReg: [1, 1, 1, 0, 0], branchAddr: [0, 0, 0, 0, 0] },
+    },
+    {
+      name: 'decrement',
+      hypers: { programLen: 6, numRegisters: 2, maxInt: 6, numTimesteps: 18 },
+      examples: decrementExamples(6, 3, 7102),
+      // 0: r1 = READ r0; 1: JNZ r1 -> 3; 2: HALT; 3: r1 = DEC r1; 4: WRITE memory[r0] = r1;
+      // 5: r0 = INC r0 (then line 0 again): 5 steps per element, 3 at the end.
+      solution: { instructions: [6, 9, 0, 3, 7, 2], arg1Reg: [0, 1, 0, 1, 0, 0], arg2Reg: [0, 0, 0, 0, 1, 0], outReg: [1, 0, 0, 1, 0, 0], branchAddr: [0, 3, 0, 0, 0, 0] },
+    },
+    {
+      name: 'list_k',
+      hypers: { programLen: 11, numRegisters: 2, maxInt: 8, numTimesteps: 14 },
+      examples: listKExamples(8, 7103),
+      // 0: r1 = READ r0 (k); 1: r0 = INC r0; 2: r0 = READ r0 (head); 3: JZ r1 -> 7;
+      // 4: r0 = READ r0 (next); 5: r1 = DEC r1; 6: JNZ r1 -> 4; 7: r0 = INC r0; 8: r0 = READ r0 (value);
+      // 9: WRITE memory[r1] = r0 (r1 is 0 now); 10: HALT.
+      solution: {
+        instructions: [6, 2, 6, 8, 6, 3, 9, 2, 6, 7, 0],
+        arg1Reg: [0, 0, 0, 1, 0, 1, 1, 0, 0, 1, 0],
+        arg2Reg: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+        outReg: [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0],
+        branchAddr: [0, 0, 0, 7, 0, 0, 4, 0, 0, 0, 0],
+      },
+    },
+  ];
+  const sets: Record<string, Record<string, number>> = {};
+  for (const task of tasks) {
+    sets[task.name] = task.hypers;
+    writeParams('assembly', task.name, task.solution);
+  }
+  write('assembly', 'assembly.hypers.json', formatHypers(sets));
+  write('assembly', 'assembly.data.json', formatData(tasks.map((t) => ({ batch_name: t.name, hypers: t.name, instances: memoryInstances(t.examples) }))));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -364,6 +526,86 @@ function dnf(): void {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Arithmetic sketches whose tables are not affine in any Param.
+
+/** lcg: x_(t+1) = (37 x_t + 11) mod 64 from 5 random seeds, 4 values each. */
+function lcg(): void {
+  const M = 64, numSteps = 4, a = 37, c = 11;
+  write('lcg', 'lcg.hypers.json', formatHypers({ m64: { M, numSteps } }));
+  const rng = makeRng(6401);
+  const instances: Instance[] = Array.from({ length: 5 }, () => {
+    const seed = randInt(rng, M);
+    const values: number[] = [];
+    for (let t = 0, x = seed; t < numSteps; t++) values.push((x = (a * x + c) % M));
+    return { seed, values };
+  });
+  write('lcg', 'lcg.data.json', formatData([{ batch_name: 'm64', hypers: 'm64', instances }]));
+  writeParams('lcg', null, { a, c });
+}
+
+/** accumulator: y = x^3 + 2x + 7 mod 16 for every x, by ((x * x) + 2) * x + 7. */
+function accumulator(): void {
+  const M = 16;
+  write('accumulator', 'accumulator.hypers.json', formatHypers({ cubic: { M, numInstructions: 4 } }));
+  const instances: Instance[] = Array.from({ length: M }, (_, x) => ({ x, y: (x * x * x + 2 * x + 7) % M }));
+  write('accumulator', 'accumulator.data.json', formatData([{ batch_name: 'cubic', hypers: 'cubic', instances }]));
+  // mul x, add 2, mul x, add 7 (op: 0 add, 1 sub, 2 mul; source: 0 x, 1 the constant).
+  writeParams('accumulator', null, { op: [2, 0, 2, 0], source: [0, 1, 0, 1], constant: [0, 2, 0, 7] });
+}
+
+// ---------------------------------------------------------------------------------------------
+// List fold (NFP-style). Ops: 0 add, 1 sub, 2 mul, 3 max, 4 min, 5 less-than, 6 equal.
+// Registers: 0 acc, 1 the element, 2 the constant 0, 3 the constant 1, 4.. the body's results.
+
+function listFold(): void {
+  const M = 8, listLength = 5, numInstructions = 3;
+  const hypers = { M, listLength, numInstructions };
+  const tasks = [
+    {
+      name: 'sum',
+      seed: 801,
+      list: (rng: () => number) => Array.from({ length: listLength }, () => randInt(rng, M)),
+      expected: (xs: number[]) => xs.reduce((s, x) => s + x, 0) % M,
+      // r4 = acc + x; r5 = r4 + 0; r6 = r5 + 0.
+      solution: { init: 0, op: [0, 0, 0], arg1: [0, 4, 5], arg2: [1, 2, 2] },
+    },
+    {
+      name: 'max',
+      seed: 802,
+      list: (rng: () => number) => Array.from({ length: listLength }, () => randInt(rng, M)),
+      expected: (xs: number[]) => Math.max(...xs),
+      // r4 = max(acc, x); r5 = max(r4, 0); r6 = max(r5, 0).
+      solution: { init: 0, op: [3, 3, 3], arg1: [0, 4, 5], arg2: [1, 2, 2] },
+    },
+    {
+      name: 'length',
+      seed: 803,
+      list: (rng: () => number) => {
+        const n = randInt(rng, listLength + 1);
+        return Array.from({ length: listLength }, (_, i) => (i < n ? 1 + randInt(rng, M - 1) : 0));
+      },
+      expected: (xs: number[]) => xs.filter((x) => x !== 0).length,
+      // r4 = min(x, 1) (1 for an element, 0 for padding); r5 = acc + r4; r6 = r5 + 0.
+      solution: { init: 0, op: [4, 0, 0], arg1: [1, 0, 5], arg2: [3, 4, 2] },
+    },
+  ];
+  const sets: Record<string, Record<string, number>> = {};
+  const batches: Batch[] = [];
+  for (const task of tasks) {
+    sets[task.name] = hypers;
+    const rng = makeRng(task.seed);
+    const instances: Instance[] = Array.from({ length: 8 }, () => {
+      const xs = task.list(rng);
+      return { xs, y: task.expected(xs) };
+    });
+    batches.push({ batch_name: task.name, hypers: task.name, instances });
+    writeParams('list_fold', task.name, task.solution);
+  }
+  write('list_fold', 'list_fold.hypers.json', formatHypers(sets));
+  write('list_fold', 'list_fold.data.json', formatData(batches));
+}
+
+// ---------------------------------------------------------------------------------------------
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   parityChain();
@@ -372,4 +614,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   basicBlock();
   tape();
   dnf();
+  assembly();
+  lcg();
+  accumulator();
+  listFold();
 }

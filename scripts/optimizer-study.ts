@@ -25,6 +25,7 @@ import { examplesSolvedScreen } from '../src/synth/run-sketch.ts';
 import { parseJson } from '../src/data/json.ts';
 import { readParams } from '../src/data/params.ts';
 import { Rng } from '../src/util/rng.ts';
+import { SUITE_TASKS } from '../bench/suite-tasks.ts';
 
 interface Task {
   readonly name: string;
@@ -70,6 +71,7 @@ const TASKS: Record<string, Task> = {
   parity256: { name: 'parity256', program: 'programs/parity_chain/parity_chain.tpt', set: { K: 256 } },
   dnf: { name: 'dnf', program: 'programs/dnf/dnf.tpt' },
   turing_invert: { name: 'turing_invert', program: 'programs/turing/turing.tpt', batch: 'invert' },
+  turing_prepend_zero: { name: 'turing_prepend_zero', program: 'programs/turing/turing.tpt', batch: 'prepend_zero' },
   turing_decrement: { name: 'turing_decrement', program: 'programs/turing/turing.tpt', batch: 'decrement' },
   tape: { name: 'tape', program: 'programs/tape/tape.tpt' },
   basic_block: { name: 'basic_block', program: 'programs/basic_block/basic_block.tpt' },
@@ -83,11 +85,15 @@ const TASKS: Record<string, Task> = {
   adder2_g9: extraCircuit('adder2_g9', 4, 5, 9, (bits) => bitsOf(num(bits.slice(0, 2)) + num(bits.slice(2)), 3)),
   mult2: extraCircuit('mult2', 4, 7, 8, (bits) => bitsOf(num(bits.slice(0, 2)) * num(bits.slice(2)), 4)),
 };
+for (const t of SUITE_TASKS) TASKS[t.name] ??= { name: t.name, program: t.program, ...(t.batch ? { batch: t.batch } : {}), ...(t.set ? { set: t.set } : {}) };
 const GROUPS: Record<string, string[]> = {
   circuits: ['nand', 'swap', 'shift', 'full_adder', 'adder2'],
   others: ['parity32', 'parity128', 'parity256', 'dnf', 'turing_invert', 'turing_decrement', 'tape', 'basic_block'],
 };
 GROUPS.extra = ['mux', 'majority', 'parity4', 'half_adder', 'full_adder6', 'compare2', 'adder2_w6', 'adder2_g9', 'mult2'];
+GROUPS.suite = SUITE_TASKS.map((t) => t.name);
+GROUPS.tune = SUITE_TASKS.filter((t) => t.tune).map((t) => t.name);
+GROUPS.held = SUITE_TASKS.filter((t) => !t.tune).map((t) => t.name);
 GROUPS.all = [...GROUPS.circuits!, ...GROUPS.extra!, ...GROUPS.others!];
 
 interface Config {

@@ -70,6 +70,8 @@ export interface GradSearchLsStats {
   cachedEvaluations: number;
   /** Fewest failing terms seen at a current assignment. */
   bestFailing: number;
+  /** The running accuracy of the estimates, summed over steps (divide by steps for its mean). */
+  accuracySum: number;
 }
 
 /** A gradsearch-ls optimizer with its counters. */
@@ -105,7 +107,7 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
   const jump = s.jump && s.weighting === 'paws' && s.linearize && typeof ev.lossAndGradient === 'function';
   const stats: GradSearchLsStats = {
     improving: 0, sideways: 0, uphill: 0, walks: 0, reweights: 0, restarts: 0, forwards: 0, vertexEvaluations: 0, gradients: 0,
-    suppliedGradients: 0, vertexGradients: 0, cachedEvaluations: 0, bestFailing: Infinity,
+    suppliedGradients: 0, vertexGradients: 0, cachedEvaluations: 0, bestFailing: Infinity, accuracySum: 0,
   };
   // The gradient is linear in the term weights, and a PAWS increment (or no weighting at all) changes
   // them only on the failing terms, which stay the same while the vertex does. So after such a
@@ -326,6 +328,7 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
       }
       gradientSupplied = false;
       nextGradientKnown = false;
+      stats.accuracySum += accuracy;
       let failing = 0;
       for (let t = 0; t < terms; t++) if (current[t]! > FAIL_LOSS) failing++;
       stats.bestFailing = Math.min(stats.bestFailing, failing);

@@ -104,6 +104,8 @@ export class RelaxedEvaluator implements Objective {
    * programs only.
    */
   readonly termLossesAtVertex?: (probs: Float64Array, into: Float64Array, at?: number) => void;
+  /** The integer form behind the two vertex methods (null for a program with real values). */
+  readonly vertex: VertexEvaluator | null;
   /** {@link Objective.lossAndGradientAtVertex}: the same, with the reverse pass on indices. */
   readonly lossAndGradientAtVertex?: (probs: Float64Array, grad: Float64Array) => number;
 
@@ -146,6 +148,7 @@ export class RelaxedEvaluator implements Objective {
       this.setBatch(Int32Array.from({ length: this.lanes }, (_, i) => i));
     }
     const vertex = VertexEvaluator.create(tape, epsilon);
+    this.vertex = vertex;
     if (vertex) {
       this.termLossesAtVertex = (probs, into, at) => vertex.termLosses(probs, into, at);
       this.lossAndGradientAtVertex = (probs, grad) => vertex.lossAndGradient(probs, this.termWeights, grad);

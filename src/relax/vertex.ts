@@ -6,6 +6,8 @@
 import type { Instr, Tape } from './tape.ts';
 import { encodeBackward, runBackward } from './vertex-backward.ts';
 import { CHOOSE, CONST, COPY, pushTableHeader, TABLE, tableInstances } from './vertex-code.ts';
+import { DeltaRunner } from './vertex-delta.ts';
+
 
 /** Per-term losses of discrete assignments, by the relaxed evaluator's tape run on one-hot indices. */
 export class VertexEvaluator {
@@ -30,6 +32,21 @@ export class VertexEvaluator {
   private readonly termCount: number;
   /** Whether `hot` holds a completed run at the Params it holds. */
   private ran = false;
+  /** Change propagation from the last run's vertex, and that vertex's Param values. */
+  private readonly delta: DeltaRunner;
+  /** Param values (an index, -1 for all zero) of the run `hot` holds, of the vertex before the last propagated change, and requested. */
+  private readonly current: Int32Array;
+  private readonly before: Int32Array;
+  private readonly wanted: Int32Array;
+  /** Whether the delta runner's undo log leads from the current vertex back to `before`. */
+  private undoable = false;
+  /**
+   * A vertex this many Params or fewer away from the last run is reached by change propagation
+   * (0: always a full run; benchmarks and tests compare the two).
+   */
+  deltaParams = 4;
+  /** How many Params the last request changed and how it was reached: counters for studies. */
+  readonly counts = { full: 0, propagated: 0, undone: 0, same: 0 };
   /** The loss of a term whose observed value has probability 0 and 1. */
   private readonly lossAt0: number;
   private readonly lossAt1: number;
@@ -90,6 +107,11 @@ export class VertexEvaluator {
     this.epsilon = epsilon;
     this.termCount = tape.examples * tape.observedSlots.length;
     this.code = encode(tape.body);
+    const params = tape.params.length;
+    this.delta = new DeltaRunner(this.code, tape.storageSize, params);
+    this.current = new Int32Array(params);
+    this.before = new Int32Array(params);
+    this.wanted = new Int32Array(params);
     this.lossAt0 = -Math.log(0 + epsilon);
     this.lossAt1 = -Math.log(1 + epsilon);
     run(encode(tape.prelude), this.hot);
@@ -131,24 +153,56 @@ export class VertexEvaluator {
     return total * lossScale;
   }
 
-  /** Runs the tape on indices at the vertex `probs`. */
+  /**
+   * Brings `hot` to the vertex `probs`: nothing to do at the vertex of the last run, the undo log
+   * back to the vertex before the last change, change propagation within `deltaParams` Params, else
+   * a full run.
+   */
   private forward(probs: Float64Array): void {
-    const { hot } = this;
-    // The body's values depend on the Params alone: at the vertex of the last run, they stand.
-    let same = this.ran;
-    this.ran = false;
-    for (const p of this.tape.params) {
+    const { hot, wanted, current, before } = this;
+    const params = this.tape.params;
+    let changed = 0;
+    let backToBefore = this.undoable;
+    for (let i = 0; i < params.length; i++) {
+      const p = params[i]!;
       let k = -1;
       for (let j = 0; j < p.domain; j++) {
         const x = probs[p.offset + j]!;
         if (x === 1 && k < 0) k = j;
         else if (x !== 0) throw new RangeError(`termLosses needs a vertex: ${p.name} is not one-hot`);
       }
-      if (hot[p.offset] !== k) same = false;
-      hot[p.offset] = k;
+      wanted[i] = k;
+      if (k !== current[i]) changed++;
+      if (k !== before[i]) backToBefore = false;
     }
-    if (!same) run(this.code, hot);
+    if (this.ran && changed === 0) {
+      this.counts.same++;
+      return;
+    }
+    if (this.ran && backToBefore && this.deltaParams > 0) {
+      // The body's values depend on the Params alone: undoing the last change restores them.
+      this.delta.undo(hot);
+      current.set(before);
+      this.undoable = false;
+      this.counts.undone++;
+      return;
+    }
+    if (this.ran && changed <= this.deltaParams) {
+      this.delta.begin();
+      for (let i = 0; i < params.length; i++) if (wanted[i] !== current[i]) this.delta.set(hot, params[i]!.offset, wanted[i]!);
+      this.delta.propagate(hot);
+      before.set(current);
+      current.set(wanted);
+      this.undoable = true;
+      this.counts.propagated++;
+      return;
+    }
+    for (let i = 0; i < params.length; i++) hot[params[i]!.offset] = wanted[i]!;
+    run(this.code, hot);
+    current.set(wanted);
+    this.undoable = false;
     this.ran = true;
+    this.counts.full++;
   }
 }
 

@@ -7,6 +7,7 @@ import { compileRelaxed, type RelaxedEvaluator } from '../../src/relax/index.ts'
 import { loadSketch } from '../../src/sketch/load.ts';
 import { Rng } from '../../src/util/rng.ts';
 import { randomProgram } from './random-program.ts';
+import type { VertexEvaluator } from '../../src/relax/vertex.ts';
 
 const seeds = fc.integer({ min: 0, max: 0x7fffffff });
 
@@ -95,6 +96,63 @@ describe('termLossesAtVertex and lossAndGradientAtVertex', () => {
       expect(Array.from(gradAgain)).toEqual(Array.from(grad));
     }
   });
+
+  /** Walks `steps` vertices, each 1-5 Params from the last or back to the one before, comparing propagation with full runs. */
+  const walkAgrees = (ev: RelaxedEvaluator, reference: RelaxedEvaluator, rng: Rng, steps: number): VertexEvaluator["counts"] => {
+    reference.vertex!.deltaParams = 0;
+    let probs = randomVertex(ev, rng, true);
+    let before = probs;
+    const got = new Float64Array(ev.termCount);
+    const want = new Float64Array(ev.termCount);
+    const grad = new Float64Array(ev.size);
+    const wantGrad = new Float64Array(ev.size);
+    for (let k = 0; k < steps; k++) {
+      let next: Float64Array;
+      if (rng.next() < 0.4) next = before;
+      else {
+        next = probs.slice();
+        for (let m = 1 + rng.int(5); m > 0; m--) {
+          const p = ev.params[rng.int(ev.params.length)]!;
+          next.fill(0, p.offset, p.offset + p.domain);
+          if (rng.next() < 0.9) next[p.offset + rng.int(p.domain)] = 1;
+        }
+      }
+      before = probs;
+      probs = next;
+      ev.termLossesAtVertex!(probs, got);
+      reference.termLossesAtVertex!(probs, want);
+      expect(Array.from(got)).toEqual(Array.from(want));
+      if (rng.next() < 0.2) {
+        expect(ev.lossAndGradientAtVertex!(probs, grad)).toBe(reference.lossAndGradientAtVertex!(probs, wantGrad));
+        expect(Array.from(grad)).toEqual(Array.from(wantGrad));
+      }
+    }
+    return ev.vertex!.counts;
+  };
+
+  it('reach nearby vertices by change propagation and undo, equal to full runs (random programs)', () => {
+    fc.assert(
+      fc.property(seeds, (seed) => {
+        const { program, dataset } = randomProgram(seed);
+        walkAgrees(compileRelaxed(program, dataset), compileRelaxed(program, dataset), new Rng(seed), 30);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  for (const [path, options] of [
+    ['programs/turing/turing.tpt', { batch: 'decrement' }],
+    ['programs/assembly/assembly.tpt', { batch: 'access' }],
+    ['programs/list_fold/list_fold.tpt', { batch: 'length' }],
+    ['programs/circuit/circuit.tpt', { batch: 'adder2' }],
+  ] as const) {
+    it(`reach nearby vertices by change propagation and undo, equal to full runs: ${path} ${JSON.stringify(options)}`, () => {
+      const s = loadSketch(path, options).sketch!;
+      const counts = walkAgrees(compileRelaxed(s.program, s.dataset), compileRelaxed(s.program, s.dataset), new Rng(17), 300);
+      expect(counts.propagated).toBeGreaterThan(50);
+      expect(counts.undone).toBeGreaterThan(50);
+    });
+  }
 
   it('refuses a point that is not a vertex', () => {
     const s = loadSketch('programs/circuit/circuit.tpt', { batch: 'nand' }).sketch!;

@@ -1,0 +1,244 @@
+// Change propagation on the integer form of the tape (vertex.ts). A local search asks for vertices
+// one or two Params away from the last one, and most of a program does not see such a change: a
+// Param of a state or block the examples never reach feeds only case merges that pick another
+// branch. So after a change only the instances reading a changed vector are rerun, in program
+// order, and only those whose output changed pass the change on. Every overwritten index goes to an
+// undo log, so returning to the vertex before the change costs as much as the change did.
+import { CHOOSE, COPY, TABLE, tableInstances } from './vertex-code.ts';
+
+// Instance kinds, with the two table arities the models use most kept apart.
+const K_TABLE1 = 0;
+const K_TABLE2 = 1;
+const K_TABLEN = 2;
+const K_COPY = 3;
+const K_CHOOSE = 4;
+
+/** The forward integer program, indexed by instance, with the instances that read each vector. */
+export class DeltaRunner {
+  /** Per instance: its kind, where its operands start in `code`, and its table header (or choose domain). */
+  private readonly kind: Uint8Array;
+  private readonly at: Int32Array;
+  private readonly header: Int32Array;
+  /** Per instance: the index of its record (instruction); instances of one record are independent. */
+  private readonly record: Int32Array;
+  /** Readers of each storage offset, compressed: instances `readers[readerStart[v] .. readerStart[v + 1])`. */
+  private readonly readerStart: Int32Array;
+  private readonly readers: Int32Array;
+  /**
+   * Instances to rerun, by record: a min-heap of records (program order is a topological order),
+   * and per record a linked list of its queued instances (`first`, `next`). Marks per queued
+   * instance and record.
+   */
+  private readonly heap: Int32Array;
+  private heapSize = 0;
+  private readonly first: Int32Array;
+  private readonly next: Int32Array;
+  private readonly queued: Int32Array;
+  private readonly recordQueued: Int32Array;
+  private stamp = 1;
+  /** Undo log: pairs (offset, old index) in the order written. */
+  private readonly log: Int32Array;
+  /** Entries in the log. */
+  logged = 0;
+  /** Instances rerun by the last {@link propagate} (for studies and benchmarks). */
+  reran = 0;
+
+  constructor(
+    private readonly code: Int32Array,
+    storageSize: number,
+    params: number,
+  ) {
+    const kind: number[] = [];
+    const at: number[] = [];
+    const header: number[] = [];
+    const inputs: number[][] = [];
+    const record: number[] = [];
+    let records = 0;
+    let p = 0;
+    while (p < code.length) {
+      const op = code[p]!, count = code[p + 1]!;
+      p += 2;
+      if (op === CHOOSE) {
+        const d = code[p++]!;
+        for (let n = 0; n < count; n++, p += 2 + d) {
+          kind.push(K_CHOOSE), at.push(p), header.push(d);
+          const reads = [code[p + 1]!];
+          for (let v = 0; v < d; v++) if (code[p + 2 + v]! >= 0 && !reads.includes(code[p + 2 + v]!)) reads.push(code[p + 2 + v]!);
+          inputs.push(reads);
+        }
+      } else if (op === TABLE) {
+        const h = p;
+        const arity = code[h]!;
+        p = tableInstances(code, p);
+        const k = arity === 1 ? K_TABLE1 : arity === 2 ? K_TABLE2 : K_TABLEN;
+        for (let n = 0; n < count; n++, p += 1 + arity) {
+          kind.push(k), at.push(p), header.push(h);
+          const reads: number[] = [];
+          for (let j = 0; j < arity; j++) if (!reads.includes(code[p + 1 + j]!)) reads.push(code[p + 1 + j]!);
+          inputs.push(reads);
+        }
+      } else if (op === COPY) {
+        const d = code[p++]!;
+        for (let n = 0; n < count; n++, p += 2) kind.push(K_COPY), at.push(p), header.push(d), inputs.push([code[p + 1]!]);
+      } else {
+        p += 2 * count; // constants: nothing reads into them
+      }
+      while (record.length < kind.length) record.push(records);
+      records++;
+    }
+    this.kind = Uint8Array.from(kind);
+    this.at = Int32Array.from(at);
+    this.header = Int32Array.from(header);
+    this.record = Int32Array.from(record);
+    const start = new Int32Array(storageSize + 1);
+    for (const reads of inputs) for (const v of reads) start[v + 1]!++;
+    for (let v = 0; v < storageSize; v++) start[v + 1]! += start[v]!;
+    const fill = start.slice(0, storageSize);
+    const readers = new Int32Array(start[storageSize]!);
+    inputs.forEach((reads, i) => {
+      for (const v of reads) readers[fill[v]!++] = i;
+    });
+    this.readerStart = start;
+    this.readers = readers;
+    this.heap = new Int32Array(records);
+    this.first = new Int32Array(records).fill(-1);
+    this.next = new Int32Array(kind.length);
+    this.queued = new Int32Array(kind.length);
+    this.recordQueued = new Int32Array(records);
+    this.log = new Int32Array(2 * (kind.length + params));
+  }
+
+  /** Starts a new change: the undo log is emptied (the current indices become the base). */
+  begin(): void {
+    this.logged = 0;
+    this.reran = 0;
+  }
+
+  /** Sets vector `offset` to index `value` (logged) and queues its readers; call {@link propagate} after. */
+  set(hot: Int32Array, offset: number, value: number): void {
+    if (hot[offset] === value) return;
+    this.write(hot, offset, value);
+    this.queueReaders(hot, offset);
+  }
+
+  /** Reruns every queued instance in program order, passing on changed outputs. */
+  propagate(hot: Int32Array): void {
+    const { code, kind, at, header, first, next } = this;
+    while (this.heapSize > 0) {
+      const rec = this.pop();
+      let i = first[rec]!;
+      first[rec] = -1;
+      for (; i >= 0; i = next[i]!) {
+      this.reran++;
+      const p = at[i]!;
+      let value: number;
+      switch (kind[i]) {
+        case K_CHOOSE: {
+          const c = hot[code[p + 1]!]!;
+          const s = c < 0 ? -1 : code[p + 2 + c]!;
+          value = s < 0 ? -1 : hot[s]!;
+          break;
+        }
+        case K_TABLE2: {
+          const h = header[i]!;
+          const a = hot[code[p + 1]!]!, b = hot[code[p + 2]!]!;
+          value = a < 0 || b < 0 ? -1 : code[h + 3 + a * code[h + 2]! + b]!;
+          break;
+        }
+        case K_TABLE1: {
+          const a = hot[code[p + 1]!]!;
+          value = a < 0 ? -1 : code[header[i]! + 2 + a]!;
+          break;
+        }
+        case K_TABLEN: {
+          const h = header[i]!;
+          const arity = code[h]!;
+          let index = 0;
+          for (let j = 0; j < arity && index >= 0; j++) {
+            const a = hot[code[p + 1 + j]!]!;
+            index = a < 0 ? -1 : index * code[h + 1 + j]! + a;
+          }
+          value = index < 0 ? -1 : code[h + 1 + arity + index]!;
+          break;
+        }
+        default: {
+          const a = hot[code[p + 1]!]!;
+          value = a < header[i]! ? a : -1;
+        }
+      }
+      const out = code[p]!;
+      if (hot[out] !== value) {
+        this.write(hot, out, value);
+        this.queueReaders(hot, out);
+      }
+      }
+    }
+    this.stamp++;
+  }
+
+  /** Restores every index the log holds, newest first, and empties it. */
+  undo(hot: Int32Array): void {
+    const { log } = this;
+    for (let e = this.logged - 2; e >= 0; e -= 2) hot[log[e]!] = log[e + 1]!;
+    this.logged = 0;
+  }
+
+  private write(hot: Int32Array, offset: number, value: number): void {
+    this.log[this.logged++] = offset;
+    this.log[this.logged++] = hot[offset]!;
+    hot[offset] = value;
+  }
+
+  /**
+   * Queues the instances reading vector `offset`, except a case merge whose subject selects
+   * another branch: it would give the same output (a change of its subject queues it anyway).
+   */
+  private queueReaders(hot: Int32Array, offset: number): void {
+    const { readers, queued, stamp, code, kind, at, record, first, next } = this;
+    for (let r = this.readerStart[offset]!, end = this.readerStart[offset + 1]!; r < end; r++) {
+      const i = readers[r]!;
+      if (queued[i] === stamp) continue;
+      if (kind[i] === K_CHOOSE) {
+        const p = at[i]!;
+        const subject = code[p + 1]!;
+        if (subject !== offset) {
+          const c = hot[subject]!;
+          if (c < 0 || code[p + 2 + c] !== offset) continue;
+        }
+      }
+      queued[i] = stamp;
+      const rec = record[i]!;
+      next[i] = first[rec]!;
+      first[rec] = i;
+      if (this.recordQueued[rec] === stamp) continue;
+      this.recordQueued[rec] = stamp;
+      const { heap } = this;
+      let k = this.heapSize++;
+      while (k > 0) {
+        const parent = (k - 1) >> 1;
+        if (heap[parent]! <= rec) break;
+        heap[k] = heap[parent]!;
+        k = parent;
+      }
+      heap[k] = rec;
+    }
+  }
+
+  private pop(): number {
+    const { heap } = this;
+    const top = heap[0]!;
+    const last = heap[--this.heapSize]!;
+    let k = 0;
+    const n = this.heapSize;
+    for (;;) {
+      let child = 2 * k + 1;
+      if (child >= n) break;
+      if (child + 1 < n && heap[child + 1]! < heap[child]!) child++;
+      if (heap[child]! >= last) break;
+      heap[k] = heap[child]!;
+      k = child;
+    }
+    if (n > 0) heap[k] = last;
+    return top;
+  }
+}

@@ -10,7 +10,7 @@ import { compareCommand } from './commands/compare.ts';
 import { mergeCommand } from './commands/merge.ts';
 import { parseArgs, UsageError } from './args.ts';
 import { ReportedFailure, UserError } from './common.ts';
-import { OptionError } from '../index.ts';
+import { LimitError, OptionError } from '../index.ts';
 import type { Command } from './command.ts';
 
 const COMMANDS: readonly Command[] = [synthCommand, checkCommand, runCommand, irCommand, gradCommand, tapeCommand, optimizersCommand, compareCommand, mergeCommand];
@@ -59,6 +59,10 @@ async function main(argv: readonly string[]): Promise<number> {
     return await command.run(parseArgs(rest, flags));
   } catch (e) {
     if (e instanceof ReportedFailure) return e.code;
+    if (e instanceof LimitError) {
+      process.stderr.write(`tpt ${command.name}: error[${e.code}]: ${e.message}\n`);
+      return 1;
+    }
     if (e instanceof UsageError || e instanceof UserError || e instanceof OptionError) {
       process.stderr.write(`tpt ${command.name}: ${e.message}\n${e instanceof UsageError ? `usage: ${command.usage}\n` : ''}`);
       return 1;

@@ -130,6 +130,12 @@ export function runKey(optimizer: string, options: ResolvedOptions, sweepValue: 
   return `${optimizer}|${canonicalJson(options)}|${sweepValue === null ? '' : String(sweepValue)}|${run}|${seed}`;
 }
 
+/** How many runs the whole (unsharded) plan holds, computed without building it. */
+export function planSize(config: NormalizedConfig): number {
+  const perValue = config.optimizers.reduce((n, name) => n + (config.runsFor[name] ?? config.runs), 0);
+  return perValue * (config.sweep ? config.sweep.values.length : 1);
+}
+
 /** Every run of the comparison in a fixed order (sweep value, method, run), optionally one shard of it. */
 export function planRuns(config: NormalizedConfig, shard?: Shard): RunSpec[] {
   const specs: RunSpec[] = [];

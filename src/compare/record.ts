@@ -6,6 +6,7 @@ import type { ResolvedOptions } from '../optimizers/options.ts';
 import { plotShape } from '../synth/plot.ts';
 import type { MethodSynthesis } from '../synth/method.ts';
 import { renderDiagnostic } from '../util/diagnostics.ts';
+import { DEFAULT_LIMITS, type Limits } from '../util/limits.ts';
 import { sketchOptions, type NormalizedConfig, type RunSpec, type SweepValue } from './config.ts';
 import { runMethod } from './methods.ts';
 
@@ -63,14 +64,17 @@ export interface RunRecord {
 export class SketchCache {
   private readonly sketches = new Map<string, Sketch>();
 
-  constructor(private readonly config: NormalizedConfig) {}
+  constructor(
+    private readonly config: NormalizedConfig,
+    private readonly limits: Limits = DEFAULT_LIMITS,
+  ) {}
 
   /** The sketch for `value`; throws an Error with rendered diagnostics if it does not load. */
   get(value: SweepValue | null): Sketch {
     const id = value === null ? '' : String(value);
     const cached = this.sketches.get(id);
     if (cached) return cached;
-    const result = loadSketch(this.config.program, sketchOptions(this.config, value));
+    const result = loadSketch(this.config.program, { ...sketchOptions(this.config, value), limits: this.limits });
     if (!result.sketch) {
       const errors = result.diagnostics.filter((d) => d.severity === 'error');
       const where = this.config.sweep && value !== null ? ` (${this.config.sweep.name}=${value})` : '';

@@ -1,13 +1,14 @@
 // `runComparison`: plans every run, skips those already in the results directory, runs the rest in
 // parallel lanes (worker threads), appends each record as it finishes, then writes the reports.
 import { availableParallelism } from 'node:os';
-import { normalizeConfig, planRuns, type ComparisonConfig, type NormalizedConfig, type RunSpec, type Shard } from './config.ts';
+import { normalizeConfig, planRuns, planSize, type ComparisonConfig, type NormalizedConfig, type RunSpec, type Shard } from './config.ts';
 import { inProcessLane, RunError, workerLane, type Lane } from './pool.ts';
 import { SketchCache, type RunRecord } from './record.ts';
 import { writeReports } from './outputs.ts';
 import { appendRun, openStore, readRuns } from './store.ts';
 import type { PaperReference } from './reference.ts';
 import type { Summary } from './summary.ts';
+import { LimitError, formatCount, limitMessage, resolveLimits, type LimitName } from '../util/limits.ts';
 
 /** How to run a comparison (none of this is part of its identity). */
 export interface CompareRunOptions {
@@ -25,6 +26,8 @@ export interface CompareRunOptions {
   readonly onRecord?: (record: RunRecord) => void;
   /** Aborting stops every lane; finished runs stay recorded and the reports are still written. */
   readonly signal?: AbortSignal;
+  /** Limits that differ from their defaults (README "Limits"), for loading sketches and planning. */
+  readonly limits?: Readonly<Partial<Record<LimitName, number>>>;
 }
 
 /** Progress of the whole comparison, for one progress bar. */
@@ -54,12 +57,16 @@ export interface CompareOutcome {
 
 /**
  * Runs (or resumes) a comparison into `options.dir`. Throws `OptionError` for bad method options,
+ * `LimitError` when it plans more runs than the limit `runs`,
  * `SketchLoadError` when a sweep value's sketch does not load, `StoreError` when the directory
  * holds a different comparison.
  */
 export async function runComparison(config: ComparisonConfig, options: CompareRunOptions): Promise<CompareOutcome> {
   const normalized = normalizeConfig(config);
-  const sketches = new SketchCache(normalized);
+  const limits = resolveLimits(options.limits);
+  const size = planSize(normalized);
+  if (size > limits.runs) throw new LimitError(limitMessage('runs', limits, `the comparison plans ${formatCount(size)} runs`, size));
+  const sketches = new SketchCache(normalized, limits);
   for (const value of normalized.sweep ? normalized.sweep.values : [null]) sketches.get(value);
   const stored = openStore(options.dir, normalized);
   const finished = new Set(stored.records.map((r) => r.key));
@@ -67,7 +74,7 @@ export async function runComparison(config: ComparisonConfig, options: CompareRu
   const todo = plan.filter((s) => !finished.has(s.key));
   const jobs = Math.max(1, Math.min(options.inProcess ? 1 : (options.jobs ?? availableParallelism()), todo.length));
   const lanes: Lane[] = Array.from({ length: todo.length ? jobs : 0 }, () =>
-    options.inProcess ? inProcessLane(normalized, sketches) : workerLane(normalized),
+    options.inProcess ? inProcessLane(normalized, sketches) : workerLane(normalized, limits),
   );
 
   const t0 = performance.now();

@@ -72,7 +72,7 @@ describe('diagnostic codes of data, hypers and params', () => {
   const program = 'N = Hyper()\nx = Input(2)\ny = Output(2)\ny.set_to(x)\n';
   it.each([
     ['hypers-format', { hypersText: '{"s": {"N": "two"}}' }, 'hypers-format@1:13'],
-    ['unknown-hyper-set', { hypersText: '{"s": {"N": 2}}', dataText: '[{"batch_name": "b", "hypers": "t", "instances": [{"x": 1, "y": 1}]}]' }, 'unknown-hyper-set@1:2'],
+    ['unknown-hyper-set', { hypersText: '{"s": {"N": 2}}', dataText: '[{"batch_name": "b", "hypers": "t", "instances": [{"x": 1, "y": 1}]}]' }, 'unknown-hyper-set@1:32'],
     ['data-format', { hypersText: '{"s": {"N": 2}}', dataText: '[{"batch_name": "b", "hypers": "s"}]' }, 'data-format@1:2'],
     ['data-unknown-field', { hypersText: '{"s": {"N": 2}}', dataText: '[{"batch_name": "b", "hypers": "s", "instances": [{"x": 1, "y": 1, "z": 0}]}]' }, 'data-unknown-field@1:68'],
   ] as const)('%s', (_code, options, expected) => {

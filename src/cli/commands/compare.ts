@@ -6,7 +6,7 @@ import {
   type CompareOutcome, type ComparisonConfig,
 } from '../../index.ts';
 import { flagList, flagNumber, flagString, parseSets } from '../args.ts';
-import { SKETCH_FLAGS, ReportedFailure, UserError, out } from '../common.ts';
+import { SKETCH_FLAGS, ReportedFailure, UserError, out, parseLimits } from '../common.ts';
 import {
   REFERENCE_FLAGS, defaultOutDir, methodOptionFlags, parseMethodOptions, parseMethods, parseRunsFor, parseShard,
   parseSweep, referenceFromArgs,
@@ -80,6 +80,7 @@ export const compareCommand: Command = {
         ...(jobs === 0 ? { inProcess: true } : jobs > 0 ? { jobs } : {}),
         ...(shard ? { shard } : {}),
         ...referenceFromArgs(args),
+        limits: parseLimits(flagList(args, 'limit')),
         onProgress: (p) => bar.update(p),
         signal: abort.signal,
       });

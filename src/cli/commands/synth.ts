@@ -7,7 +7,7 @@ import {
 import { flagBool, flagNumber, flagString, type FlagSpec, type ParsedArgs } from '../args.ts';
 import { SKETCH_FLAGS, UserError, loadFromArgs, out } from '../common.ts';
 import { ProgressBar, compact } from '../progress-bar.ts';
-import { annotatedSource, paramTables } from '../present.ts';
+import { annotatedSource, fixedParamsLine, paramTables } from '../present.ts';
 import { formatRun } from './run.ts';
 import type { Command } from '../command.ts';
 
@@ -143,6 +143,8 @@ function formatSynthesis(sketch: Sketch, s: SketchSynthesis): string {
   if (s.net) lines.push(formatNet(sketch, s), '');
   const tables = paramTables(sketch.program, s.params);
   if (tables) lines.push(tables, '');
+  const fixed = fixedParamsLine(sketch.program);
+  if (fixed) lines.push(fixed, '');
   lines.push(annotatedSource(sketch.program, sketch.source, s.params), '');
   lines.push(formatRun(sketch, runExact(sketch.program, sketch.dataset, s.assignment, s.net?.realParams)));
   return lines.join('\n');

@@ -44,7 +44,7 @@ export type { RealParamSlot, RealTape, RealLoad, RealObservation } from './relax
 export * from './optimizers/index.ts';
 export * from './synth/index.ts';
 export { centralDifference, checkObjectiveGradient, compareGradient } from './diff/gradcheck.ts';
-export { writeFileAtomic } from './util/files.ts';
+export { writeFileAtomic, writeProblem, writeErrorReason } from './util/files.ts';
 export type { MethodSynthesis, MethodResult, MethodStopReason } from './synth/method.ts';
 export { synthesizeLocalSearch } from './synth/local-search-sketch.ts';
 export type { TermScorer } from './exact/term-score.ts';

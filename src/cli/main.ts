@@ -56,7 +56,14 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(commandHelp({ ...command, flags }) + '\n');
       return 0;
     }
-    return await command.run(parseArgs(rest, flags));
+    const args = parseArgs(rest, flags, (flag) => command.explainFlag?.(flag, rest));
+    const extra = args.positionals[command.maxPositionals ?? 1];
+    if (extra !== undefined) {
+      const takes = command.maxPositionals === 0 ? 'no arguments' : 'one PROGRAM';
+      throw new UsageError(`unexpected argument '${extra}': tpt ${command.name} takes ${takes}`);
+    }
+    for (const note of args.notes) process.stderr.write(`tpt ${command.name}: note: ${note}\n`);
+    return await command.run(args);
   } catch (e) {
     if (e instanceof ReportedFailure) return e.code;
     if (e instanceof LimitError) {

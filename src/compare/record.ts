@@ -76,7 +76,11 @@ export class SketchCache {
     if (cached) return cached;
     const result = loadSketch(this.config.program, { ...sketchOptions(this.config, value), limits: this.limits });
     if (!result.sketch) {
-      const errors = result.diagnostics.filter((d) => d.severity === 'error');
+      const sweep = this.config.sweep;
+      // A swept Hyper is bound like --set; name the flag the user wrote.
+      const errors = result.diagnostics
+        .filter((d) => d.severity === 'error')
+        .map((d) => (sweep && d.code === 'unknown-hyper' ? { ...d, message: d.message.replace(`--set ${sweep.name}:`, `--sweep ${sweep.name}:`) } : d));
       const where = this.config.sweep && value !== null ? ` (${this.config.sweep.name}=${value})` : '';
       throw new SketchLoadError(`${this.config.program}${where} does not load`, errors.map((d) => renderDiagnostic(d, result.sources)));
     }

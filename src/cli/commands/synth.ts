@@ -1,10 +1,11 @@
 // `tpt synth PROGRAM`: search for Param values that solve every example, then show the program found.
 import {
-  getMethod, listOptimizers, resolveMethodOptions, runExact, startMethodInWorker, writeFileAtomic, OptionError, NET_FLAGS,
+  getMethod, listOptimizers, resolveMethodOptions, runExact, startMethodInWorker, writeFileAtomic, writeErrorReason, writeProblem, OptionError, NET_FLAGS,
   netOptionsFromFlags, netJson, formatNet, plotSynthesis, PlotError,
-  type OptionSpec, type MethodSynthesis as SketchSynthesis, type Sketch,
+  type MethodSynthesis as SketchSynthesis, type Sketch,
 } from '../../index.ts';
-import { flagBool, flagNumber, flagString, type FlagSpec, type ParsedArgs } from '../args.ts';
+import { flagBool, flagNumber, flagString, kebabCase, type FlagSpec, type ParsedArgs } from '../args.ts';
+import { methodsWithOption, optionFlag, whoHasOption } from '../option-flags.ts';
 import { ReportedFailure, SKETCH_FLAGS, UserError, loadFromArgs, out } from '../common.ts';
 import { ProgressBar, compact } from '../progress-bar.ts';
 import { annotatedSource, fixedParamsLine, paramTables } from '../present.ts';
@@ -16,18 +17,26 @@ export const DEFAULT_OPTIMIZER = 'gradsearch-ls';
 export const DEFAULT_TIME_LIMIT = 60;
 const VERSION = '0.1.0';
 
+/** The optimizer named on the command line (before parsing, to know its option flags). */
+function optimizerInArgv(argv: readonly string[]): string | undefined {
+  const i = argv.findIndex((a) => a === '--optimizer' || a.startsWith('--optimizer='));
+  return i < 0 ? DEFAULT_OPTIMIZER : argv[i]!.includes('=') ? argv[i]!.split('=')[1]! : argv[i + 1];
+}
+
 /** The chosen optimizer's options become flags of their own: `--optimizer bop --tau 100`. */
 function optimizerFlags(argv: readonly string[]): FlagSpec[] {
-  const i = argv.findIndex((a) => a === '--optimizer' || a.startsWith('--optimizer='));
-  const name = i < 0 ? DEFAULT_OPTIMIZER : argv[i]!.includes('=') ? argv[i]!.split('=')[1]! : argv[i + 1];
+  const name = optimizerInArgv(argv);
   const def = name ? getMethod(name) : undefined;
-  if (!def) return [];
-  return def.options.map((o: OptionSpec) => ({
-    name: o.name,
-    type: o.type === 'boolean' ? 'boolean' : 'string',
-    value: o.type === 'choice' ? o.choices!.join('|') : o.type.toUpperCase(),
-    help: `${def.name}: ${o.doc} (default ${String(o.default)})`,
-  }));
+  return def ? def.options.map((o) => optionFlag(def, o)) : [];
+}
+
+/** An unknown flag that is another optimizer's option: say whose, and how to choose it. */
+function explainFlag(flag: string, argv: readonly string[]): string | undefined {
+  const owners = methodsWithOption(flag);
+  if (owners.length === 0) return undefined;
+  const chosen = optimizerInArgv(argv);
+  const given = argv.some((a) => a === '--optimizer' || a.startsWith('--optimizer='));
+  return `${whoHasOption(flag)}, not of ${chosen}${given ? '' : ' (the default)'}; choose it with --optimizer ${owners[0]!.name}`;
 }
 
 export const synthCommand: Command = {
@@ -50,13 +59,14 @@ export const synthCommand: Command = {
     { name: 'plot', type: 'string', value: 'FILE.svg', help: 'write an SVG picture of the fit (programs with real values)' },
   ],
   extraFlags: optimizerFlags,
+  explainFlag,
   async run(args) {
     const optimizer = flagString(args, 'optimizer') ?? DEFAULT_OPTIMIZER;
     const def = getMethod(optimizer);
     if (!def) throw new UserError(`unknown optimizer '${optimizer}'; known: ${listOptimizers().map((d) => d.name).join(', ')}`);
     const options: Record<string, unknown> = {};
     for (const o of def.options) {
-      const v = args.flags.get(o.name);
+      const v = args.flags.get(kebabCase(o.name));
       if (v !== undefined) options[o.name] = v;
     }
     const seed = flagNumber(args, 'seed', 1, { integer: true, min: 0 });
@@ -66,6 +76,13 @@ export const synthCommand: Command = {
     const restarts = flagNumber(args, 'restarts', 0, { integer: true, min: 0 });
     const epsilon = flagNumber(args, 'epsilon', 1e-7, { min: 0 });
     const json = flagBool(args, 'json');
+    const outPath = flagString(args, 'out');
+    const plot = flagString(args, 'plot');
+    // Checked before the search, which may take long: its result should not be lost to a typo.
+    for (const [flag, path] of [['out', outPath], ['plot', plot]] as const) {
+      const problem = path === undefined ? null : writeProblem(path);
+      if (problem) throw new UserError(`--${flag} ${path}: cannot write it: ${problem}`);
+    }
     const sketch = loadFromArgs(args);
 
     const bar = new ProgressBar(!json && Boolean(process.stderr.isTTY));
@@ -94,18 +111,21 @@ export const synthCommand: Command = {
       bar.done();
     }
     const report = resultJson(args, sketch, synthesis, (performance.now() - t0) / 1000);
-    const plot = flagString(args, 'plot');
-    if (plot) {
+    // The result is shown first: a file that cannot be written costs one line, not the search.
+    out(json ? JSON.stringify(report, null, 2) : formatSynthesis(sketch, synthesis));
+    let failedWrites = 0;
+    const write = (flag: string, path: string, text: () => string): void => {
       try {
-        writeFileAtomic(plot, plotSynthesis(sketch, synthesis));
+        writeFileAtomic(path, text());
       } catch (e) {
         if (e instanceof PlotError) throw new UserError(e.message);
-        throw e;
+        process.stderr.write(`tpt synth: --${flag} ${path}: cannot write it: ${writeErrorReason(e)}\n`);
+        failedWrites++;
       }
-    }
-    const outPath = flagString(args, 'out');
-    if (outPath) writeFileAtomic(outPath, JSON.stringify(report, null, 2) + '\n');
-    out(json ? JSON.stringify(report, null, 2) : formatSynthesis(sketch, synthesis));
+    };
+    if (plot) write('plot', plot, () => plotSynthesis(sketch, synthesis));
+    if (outPath) write('out', outPath, () => JSON.stringify(report, null, 2) + '\n');
+    if (failedWrites > 0) return 1;
     return synthesis.result.success ? 0 : synthesis.result.stopReason === 'interrupted' ? INTERRUPTED : 1;
   },
 };

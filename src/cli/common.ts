@@ -1,6 +1,6 @@
 // Shared CLI pieces: the sketch flags every command takes, loading with rendered diagnostics, output helpers.
 import {
-  LIMITS, isLimitName, loadSketch, parseJson, readParams, readRealParams, readText, renderDiagnostic, resolveLimits,
+  LIMITS, isLimitName, loadSketch, writeErrorReason, writeFileAtomic, parseJson, readParams, readRealParams, readText, renderDiagnostic, resolveLimits,
   type Diagnostic, type JsonNode, type LimitName, type Limits, type Sketch,
 } from '../index.ts';
 import { flagList, flagString, parseSets, UsageError, type FlagSpec, type ParsedArgs } from './args.ts';
@@ -90,6 +90,31 @@ export function loadAllParams(sketch: Sketch, path: string, limits: Limits): { d
     const real = sketch.program.real ? readRealParams(sketch.program, root, out) : undefined;
     return discrete && real !== null ? { discrete, real } : null;
   });
+}
+
+/** A file a command was asked to write (`--out`, `--plot`); `text` is computed only when it is written. */
+export interface RequestedFile {
+  readonly flag: string;
+  readonly path: string;
+  readonly text: () => string;
+}
+
+/**
+ * Writes each file atomically. A failed write costs one line on stderr (the result it holds has been
+ * shown already) and no temporary file; returns how many failed. Errors of `text` propagate.
+ */
+export function writeOutputs(command: string, files: readonly RequestedFile[]): number {
+  let failed = 0;
+  for (const f of files) {
+    const text = f.text();
+    try {
+      writeFileAtomic(f.path, text);
+    } catch (e) {
+      process.stderr.write(`tpt ${command}: --${f.flag} ${f.path}: cannot write it: ${writeErrorReason(e)}\n`);
+      failed++;
+    }
+  }
+  return failed;
 }
 
 /** Bad usage or input explained in one line; main prints `tpt: message` and exits 1. */

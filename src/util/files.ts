@@ -1,12 +1,19 @@
 // Crash-safe file writes: a result is either absent or complete, never half-written, and a failed
 // write leaves no temporary file behind. `writeProblem` tells before a long run whether it can write.
-import { accessSync, closeSync, constants, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+let written = 0;
+
+/** A fresh temporary name beside `path`, short enough for any file name `path` may have. */
+function tempPath(path: string): string {
+  return join(dirname(path), `.${basename(path).slice(0, 64)}.tmp-${process.pid}-${++written}`);
+}
 
 /** Writes `text` to a temporary file beside `path`, flushes it, then renames it into place. */
 export function writeFileAtomic(path: string, text: string): void {
-  const tmp = `${path}.tmp-${process.pid}-${Date.now()}`;
-  const fd = openSync(tmp, 'w');
+  const tmp = tempPath(path);
+  const fd = openSync(tmp, 'wx');
   try {
     try {
       writeSync(fd, text);
@@ -39,10 +46,13 @@ export function writeProblem(path: string): string | null {
   } catch {
     return `the folder ${folder} does not exist`;
   }
+  // Creating the very temporary file the write will use catches read-only folders and file systems.
+  const probe = tempPath(path);
   try {
-    accessSync(folder, constants.W_OK);
-  } catch {
-    return `the folder ${folder} is not writable`;
+    closeSync(openSync(probe, 'wx'));
+    unlinkSync(probe);
+  } catch (e) {
+    return writeErrorReason(e);
   }
   return null;
 }
@@ -59,6 +69,7 @@ export function writeErrorReason(e: unknown): string {
     case 'EROFS': return 'the file system is read-only';
     case 'EISDIR': return 'it is a directory';
     case 'ENOENT': return 'no such folder';
+    case 'ENAMETOOLONG': return 'the file name is too long';
     default: return e instanceof Error ? e.message : String(e);
   }
 }

@@ -1,12 +1,12 @@
 // `tpt synth PROGRAM`: search for Param values that solve every example, then show the program found.
 import {
-  getMethod, listOptimizers, resolveMethodOptions, runExact, startMethodInWorker, writeFileAtomic, writeErrorReason, writeProblem, OptionError, NET_FLAGS,
+  getMethod, listOptimizers, resolveMethodOptions, runExact, startMethodInWorker, writeProblem, OptionError, NET_FLAGS,
   netOptionsFromFlags, netJson, formatNet, plotSynthesis, PlotError,
   type MethodSynthesis as SketchSynthesis, type Sketch,
 } from '../../index.ts';
 import { flagBool, flagNumber, flagString, kebabCase, type FlagSpec, type ParsedArgs } from '../args.ts';
 import { methodsWithOption, optionFlag, whoHasOption } from '../option-flags.ts';
-import { ReportedFailure, SKETCH_FLAGS, UserError, loadFromArgs, out } from '../common.ts';
+import { ReportedFailure, SKETCH_FLAGS, UserError, loadFromArgs, out, writeOutputs } from '../common.ts';
 import { ProgressBar, compact } from '../progress-bar.ts';
 import { annotatedSource, fixedParamsLine, paramTables } from '../present.ts';
 import { formatRun } from './run.ts';
@@ -113,19 +113,16 @@ export const synthCommand: Command = {
     const report = resultJson(args, sketch, synthesis, (performance.now() - t0) / 1000);
     // The result is shown first: a file that cannot be written costs one line, not the search.
     out(json ? JSON.stringify(report, null, 2) : formatSynthesis(sketch, synthesis));
-    let failedWrites = 0;
-    const write = (flag: string, path: string, text: () => string): void => {
-      try {
-        writeFileAtomic(path, text());
-      } catch (e) {
-        if (e instanceof PlotError) throw new UserError(e.message);
-        process.stderr.write(`tpt synth: --${flag} ${path}: cannot write it: ${writeErrorReason(e)}\n`);
-        failedWrites++;
-      }
-    };
-    if (plot) write('plot', plot, () => plotSynthesis(sketch, synthesis));
-    if (outPath) write('out', outPath, () => JSON.stringify(report, null, 2) + '\n');
-    if (failedWrites > 0) return 1;
+    const files = [
+      ...(plot ? [{ flag: 'plot', path: plot, text: () => plotSynthesis(sketch, synthesis) }] : []),
+      ...(outPath ? [{ flag: 'out', path: outPath, text: () => JSON.stringify(report, null, 2) + '\n' }] : []),
+    ];
+    try {
+      if (writeOutputs('synth', files) > 0) return 1;
+    } catch (e) {
+      if (e instanceof PlotError) throw new UserError(e.message);
+      throw e;
+    }
     return synthesis.result.success ? 0 : synthesis.result.stopReason === 'interrupted' ? INTERRUPTED : 1;
   },
 };

@@ -53,6 +53,8 @@ export interface RunRecord {
   readonly evaluations?: number;
   /** Z3's verdict (smt). */
   readonly smtStatus?: string;
+  /** Z3's conflicts (smt; null when it reports none). */
+  readonly smtConflicts?: number | null;
   /** Downsampled loss curve, for the first few runs of every (method, sweep value). */
   readonly lossCurve?: LossCurve;
   /** The learned Params, for programs with real values that plot.ts can picture (absent in version 1). */
@@ -144,6 +146,7 @@ export async function executeRun(
     attempts: r.attempts,
     ...(s.evaluations !== undefined ? { evaluations: s.evaluations } : {}),
     ...(s.smtStatus !== undefined ? { smtStatus: s.smtStatus } : {}),
+    ...(s.smtWork ? { smtConflicts: s.smtWork.conflicts } : {}),
     ...(spec.run < config.curveRuns && r.lossCurve.steps.length > 0 ? { lossCurve: thin(r.lossCurve, CURVE_POINTS) } : {}),
     ...fitOf(sketch, s),
     version: RECORD_VERSION,

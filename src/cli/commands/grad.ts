@@ -1,5 +1,5 @@
 // `tpt grad PROGRAM (--params F | --probs F)`: the relaxed loss and its gradient w.r.t. every Param vector.
-import { compileRelaxed, readProbs, type RelaxedEvaluator, type Sketch } from '../../index.ts';
+import { compileRelaxed, readProbs, shownLoss, type RelaxedEvaluator, type Sketch } from '../../index.ts';
 import { flagBool, flagNumber, flagString } from '../args.ts';
 import { SKETCH_FLAGS, UserError, limitsFromArgs, loadFromArgs, loadParams, out, readJsonFile } from '../common.ts';
 import type { Command } from '../command.ts';
@@ -60,7 +60,7 @@ function reshape(vectors: number[][], dims: readonly number[]): unknown {
 const num = (x: number): string => (Math.abs(x) >= 1e4 || (x !== 0 && Math.abs(x) < 1e-3) ? x.toExponential(2) : x.toFixed(4));
 
 function formatGrad(sketch: Sketch, evaluator: RelaxedEvaluator, probs: Float64Array, grad: Float64Array, loss: number): string {
-  const lines = [`loss ${num(loss)}  (${sketch.dataset.examples.length} examples, ${evaluator.termCount} terms)`, ''];
+  const lines = [`loss ${shownLoss(loss) === 0 ? '0' : num(loss)}  (${sketch.dataset.examples.length} examples, ${evaluator.termCount} terms)`, ''];
   const rows: string[][] = [['param', 'value / distribution', 'gradient', 'favoured move']];
   for (const p of evaluator.params) {
     const dist = Array.from(probs.subarray(p.offset, p.offset + p.domain));

@@ -1,7 +1,7 @@
 // `tpt synth PROGRAM`: search for Param values that solve every example, then show the program found.
 import {
   getMethod, listOptimizers, resolveMethodOptions, runExact, startMethodInWorker, writeProblem, OptionError, NET_FLAGS,
-  netOptionsFromFlags, netJson, formatNet, plotSynthesis, PlotError,
+  netOptionsFromFlags, netJson, formatNet, shownLoss, plotSynthesis, PlotError,
   type MethodSynthesis as SketchSynthesis, type Sketch,
 } from '../../index.ts';
 import { flagBool, flagNumber, flagString, kebabCase, type FlagSpec, type ParsedArgs } from '../args.ts';
@@ -100,7 +100,7 @@ export const synthCommand: Command = {
         onProgress: (p) =>
           bar.update(
             Math.max(p.step / Math.max(1, maxSteps), p.elapsedSeconds / timeLimit),
-            `step ${p.step}${stepText}  loss ${compact(p.loss)}  best ${compact(p.bestLoss)}  ${compact(p.stepsPerSecond)} steps/s  ${p.elapsedSeconds.toFixed(1)}s${timeText}  (Ctrl-C: stop)`,
+            `step ${p.step}${stepText}  loss ${compact(shownLoss(p.loss))}  best ${compact(shownLoss(p.bestLoss))}  ${compact(p.stepsPerSecond)} steps/s  ${p.elapsedSeconds.toFixed(1)}s${timeText}  (Ctrl-C: stop)`,
           ),
       });
       synthesis = await untilInterrupted(run, optimizer === 'smt');
@@ -182,6 +182,7 @@ function resultJson(args: ParsedArgs, sketch: Sketch, s: SketchSynthesis, wallSe
     batch: sketch.batchName,
     version: VERSION,
     lossCurve: r.lossCurve,
+    ...(s.smtWork ? { smt: s.smtWork } : {}),
     ...netJson(s),
   };
 }
@@ -190,7 +191,12 @@ function formatSynthesis(sketch: Sketch, s: SketchSynthesis): string {
   const r = s.result;
   const n = sketch.dataset.examples.length;
   const lines: string[] = [];
-  const speed = `${r.steps} steps, ${r.wallSeconds.toFixed(2)} s (${compact(r.stepsPerSecond)} steps/s), compile ${(s.compileSeconds * 1000).toFixed(0)} ms`;
+  const compile = `${(s.compileSeconds * 1000).toFixed(0)} ms`;
+  // Z3 takes no steps: say what it did instead.
+  const z3 = s.smtWork;
+  const speed = z3
+    ? `${r.wallSeconds.toFixed(2)} s (Z3 solving ${z3.solveSeconds.toFixed(2)} s${z3.conflicts === null ? '' : `, ${z3.conflicts.toLocaleString('en-US')} conflicts`}), encoding ${compile}`
+    : `${r.steps} steps, ${r.wallSeconds.toFixed(2)} s (${compact(r.stepsPerSecond)} steps/s), compile ${compile}`;
   lines.push(
     r.success
       ? `solved by ${r.optimizer} (seed ${r.seed}) in ${speed}`

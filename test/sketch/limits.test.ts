@@ -1,11 +1,11 @@
 // Hostile input ends quickly with a located `too-large` (or `file`) error naming the limit and the
 // flag that raises it; within a limit the same constructs work. Every case is in-process and fast.
-import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { compileRelaxed, loadSketch, printProgram, runExact, type SketchOptions, type SketchResult } from '../../src/index.ts';
+import { LIMITS, compileRelaxed, formatCount, loadSketch, printProgram, runExact, type SketchOptions, type SketchResult } from '../../src/index.ts';
 import { dedent, sketchFrom } from '../helpers/sketch.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'tpt-limits-'));
@@ -138,6 +138,14 @@ const piece = fc.oneof(
   }),
   fc.tuple(size).map(([n]) => [`x = Param(Real)[${n}, K]`]),
 );
+
+describe('the README lists every limit', () => {
+  it('with its name and default, as the Limits table', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const section = readme.slice(readme.indexOf('### Limits'));
+    for (const l of LIMITS) expect(section).toContain(`| \`${l.name}\` | ${formatCount(l.default)} |`);
+  });
+});
 
 describe('a bounded-time property of the front end', () => {
   it('random programs and hypers, huge or not, load or fail with diagnostics within seconds', () => {

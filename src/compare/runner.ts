@@ -84,6 +84,7 @@ export async function runComparison(config: ComparisonConfig, options: CompareRu
   }
 }
 
+/** Runs the runs of the plan (or shard) that `stored` lacks, appending each, then writes the reports. */
 async function resume(normalized: NormalizedConfig, stored: OpenedStore, sketches: SketchCache, limits: Limits, options: CompareRunOptions): Promise<CompareOutcome> {
   const finished = new Set(stored.records.map((r) => r.key));
   const fullPlan = planRuns(normalized);

@@ -6,7 +6,8 @@ export { renderDiagnostic, hasErrors } from './util/diagnostics.ts';
 export type { Module, Stmt as AstStmt, Expr as AstExpr } from './syntax/ast.ts';
 export { parseModule } from './syntax/parse.ts';
 export { checkModule } from './check/names.ts';
-export type { Program, IrVar, VarGroup, Table, Stmt as IrStmt, Source, CaseBranch, Observation, VarRole } from './ir/ir.ts';
+export type { Program, IrVar, VarGroup, Table, Stmt as IrStmt, Source, CaseBranch, Observation, VarRole, FixedParam } from './ir/ir.ts';
+export { withFixedParams } from './ir/fixed-params.ts';
 export { lowerModule } from './ir/lower.ts';
 export type {
   RealProgram, RealTensor, RealExpr, RealStmt, RealCaseBranch, Bridge, RealInit, RealSettings, Shape,
@@ -20,6 +21,7 @@ export { printProgram, countStatements } from './ir/print.ts';
 export type { Dataset, Example } from './data/dataset.ts';
 export { DONT_CARE } from './data/dataset.ts';
 export { parseJson } from './data/json.ts';
+export type { JsonNode } from './data/json.ts';
 export { readParams, readRealParams, paramsToJson, paramsFromJson } from './data/params.ts';
 export { readRealValues, shapeReal } from './data/real-values.ts';
 export { shapeValues } from './data/values.ts';
@@ -30,6 +32,9 @@ export { runRealExample, evalRealExpr } from './exact/real.ts';
 export type { ExampleLoss } from './exact/real-loss.ts';
 export type { Sketch, SketchOptions, SketchResult } from './sketch/load.ts';
 export { loadSketch } from './sketch/load.ts';
+export { readText } from './sketch/files.ts';
+export type { LimitName, Limits } from './util/limits.ts';
+export { LIMITS, DEFAULT_LIMITS, LimitError, isLimitName, resolveLimits, limitMessage, formatCount } from './util/limits.ts';
 export { Rng } from './util/rng.ts';
 export { readProbs } from './data/probs.ts';
 export type { Objective, ParamSlot } from './relax/objective.ts';
@@ -39,7 +44,7 @@ export type { RealParamSlot, RealTape, RealLoad, RealObservation } from './relax
 export * from './optimizers/index.ts';
 export * from './synth/index.ts';
 export { centralDifference, checkObjectiveGradient, compareGradient } from './diff/gradcheck.ts';
-export { writeFileAtomic } from './util/files.ts';
+export { writeFileAtomic, writeProblem, writeErrorReason } from './util/files.ts';
 export type { MethodSynthesis, MethodResult, MethodStopReason } from './synth/method.ts';
 export { synthesizeLocalSearch } from './synth/local-search-sketch.ts';
 export type { TermScorer } from './exact/term-score.ts';

@@ -91,7 +91,7 @@ function basicBlock(h: Hypers, p: Params, inst: Instance): Record<string, any> {
   for (const k of ['arg1Reg', 'arg2Reg', 'outReg', 'condReg']) checkShape(k, p[k], [B], R);
   let memory: number[] = [...inst.initial_memory];
   let regs = new Array(R).fill(0);
-  let bp = 0, halted = 0;
+  let bp = 1, halted = 0; // block 0 is the fixed halting block
   for (let t = 0; t < T; t++) {
     if (halted) continue;
     const a1 = regs[p.arg1Reg[bp]], a2 = regs[p.arg2Reg[bp]];

@@ -300,43 +300,6 @@ function turing(): void {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Basic-block machine. Instructions: 0 halt, 1 noop, 2 write, 3 read, 4 zero, 5 inc, 6 dec, 7 add.
-
-function basicBlock(): void {
-  const hypers = { numBlocks: 5, numRegisters: 2, numTimesteps: 5, maxInt: 5 };
-  write('basic_block', 'basic_block.hypers.json', formatHypers({ increment: hypers }));
-
-  // increment: memory[0] = a in 1..4 is an address; memory[a] is incremented mod maxInt.
-  const rng = makeRng(20160801);
-  const instances: Instance[] = [];
-  for (let k = 0; k < 8; k++) {
-    const memory = Array.from({ length: hypers.maxInt }, () => randInt(rng, hypers.maxInt));
-    const a = 1 + (k % (hypers.maxInt - 1));
-    memory[0] = a;
-    if (k === 0) memory[a] = hypers.maxInt - 1; // make sure the wrap-around case occurs
-    const expected = [...memory];
-    expected[a] = (expected[a]! + 1) % hypers.maxInt;
-    instances.push({ initial_memory: memory, final_is_halted: 1, final_memory: expected });
-  }
-  write('basic_block', 'basic_block.data.json', formatData([
-    { batch_name: 'increment', hypers: 'increment', instances },
-  ]));
-
-  // Block 0: r0 = read(r0) (= memory[0] = a, as r0 starts 0); block 1: r1 = read(r0) (= memory[a]);
-  // block 2: r1 = inc(r1); block 3: write memory[r0] = r1; block 4: halt. Each block falls through
-  // to the next whatever the condition.
-  writeParams('basic_block', null, {
-    instructions: [3, 3, 5, 2, 0],
-    thenBlock: [1, 2, 3, 4, 4],
-    elseBlock: [1, 2, 3, 4, 4],
-    arg1Reg: [0, 0, 1, 0, 0],
-    arg2Reg: [0, 0, 0, 1, 0],
-    outReg: [0, 1, 1, 0, 0],
-    condReg: [0, 0, 0, 0, 0],
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
 // Memory tasks of TerpreT's benchmark, shared by the basic-block and assembly machines: memory has
 // one cell per value (maxInt cells), is set from the example and observed at the end.
 
@@ -442,6 +405,57 @@ function assembly(): void {
   }
   write('assembly', 'assembly.hypers.json', formatHypers(sets));
   write('assembly', 'assembly.data.json', formatData(tasks.map((t) => ({ batch_name: t.name, hypers: t.name, instances: memoryInstances(t.examples) }))));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Basic-block machine. Instructions: 0 halt, 1 noop, 2 write, 3 read, 4 zero, 5 inc, 6 dec, 7 add.
+// Block 0 is the fixed halting block; execution starts in block 1. A block whose then- and
+// else-blocks are equal falls through whatever its condition.
+
+function basicBlock(): void {
+  const tasks = [
+    {
+      name: 'access',
+      hypers: { numBlocks: 5, numRegisters: 2, numTimesteps: 5, maxInt: 5 },
+      examples: accessExamples(5, 7201),
+      // 1: r1 = read r0 (k); 2: r1 = inc r1; 3: r1 = read r1; 4: write memory[r0] = r1; then halt.
+      solution: {
+        instructions: [0, 3, 5, 3, 2], arg1Reg: [0, 0, 1, 1, 0], arg2Reg: [0, 0, 0, 0, 1], outReg: [0, 1, 1, 1, 0],
+        condReg: [0, 0, 0, 0, 0], thenBlock: [0, 2, 3, 4, 0], elseBlock: [0, 2, 3, 4, 0],
+      },
+    },
+    {
+      name: 'decrement',
+      hypers: { numBlocks: 5, numRegisters: 2, numTimesteps: 14, maxInt: 6 },
+      examples: decrementExamples(6, 3, 7202),
+      // 1: r1 = read r0, halt if it is 0; 2: r1 = dec r1; 3: write memory[r0] = r1; 4: r0 = inc r0,
+      // back to 1: 4 steps per element, 2 at the end.
+      solution: {
+        instructions: [0, 3, 6, 2, 5], arg1Reg: [0, 0, 1, 0, 0], arg2Reg: [0, 0, 0, 1, 0], outReg: [0, 1, 1, 0, 0],
+        condReg: [0, 1, 0, 0, 0], thenBlock: [0, 2, 3, 4, 1], elseBlock: [0, 0, 3, 4, 1],
+      },
+    },
+    {
+      name: 'list_k',
+      hypers: { numBlocks: 9, numRegisters: 2, numTimesteps: 11, maxInt: 8 },
+      examples: listKExamples(8, 7203),
+      // 1: r1 = read r0 (k); 2: r0 = inc r0; 3: r0 = read r0 (head), to 6 if r1 is 0; 4: r0 = read r0
+      // (next); 5: r1 = dec r1, back to 4 unless 0; 6: r0 = inc r0; 7: r0 = read r0 (value);
+      // 8: write memory[r1] = r0 (r1 is 0 now); then halt.
+      solution: {
+        instructions: [0, 3, 5, 3, 3, 6, 5, 3, 2], arg1Reg: [0, 0, 0, 0, 0, 1, 0, 0, 1], arg2Reg: [0, 0, 0, 0, 0, 0, 0, 0, 0],
+        outReg: [0, 1, 0, 0, 0, 1, 0, 0, 0], condReg: [0, 0, 0, 1, 0, 1, 0, 0, 0],
+        thenBlock: [0, 2, 3, 4, 5, 4, 7, 8, 0], elseBlock: [0, 2, 3, 6, 5, 6, 7, 8, 0],
+      },
+    },
+  ];
+  const sets: Record<string, Record<string, number>> = {};
+  for (const task of tasks) {
+    sets[task.name] = task.hypers;
+    writeParams('basic_block', task.name, task.solution);
+  }
+  write('basic_block', 'basic_block.hypers.json', formatHypers(sets));
+  write('basic_block', 'basic_block.data.json', formatData(tasks.map((t) => ({ batch_name: t.name, hypers: t.name, instances: memoryInstances(t.examples) }))));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -611,10 +625,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   parityChain();
   circuit();
   turing();
-  basicBlock();
   tape();
   dnf();
   assembly();
+  basicBlock();
   lcg();
   accumulator();
   listFold();

@@ -91,13 +91,13 @@ export class ClauseWeights {
   }
 
   /**
-   * Writes the loss-term weights of the next pass at a point whose per-term losses are `losses`.
+   * Writes the loss-term weights of the next pass at a point whose per-term losses are `losses` (from `from`).
    * Linearised: `weight * (p + eps) = weight * exp(-loss)`, so the gradient of
    * `sum_t w_t -log(p_t + eps)` equals that of `-sum_t weight_t p_t`, the expected weighted number of
    * satisfied terms; otherwise the clause weights themselves.
    */
-  writeTermWeights(losses: Float64Array, linearize: boolean, out: Float64Array): void {
+  writeTermWeights(losses: Float64Array, linearize: boolean, out: Float64Array, from = 0): void {
     const w = this.weights;
-    for (let t = 0; t < w.length; t++) out[t] = linearize ? w[t]! * Math.exp(-losses[t]!) : w[t]!;
+    for (let t = 0; t < w.length; t++) out[t] = linearize ? w[t]! * Math.exp(-losses[from + t]!) : w[t]!;
   }
 }

@@ -35,6 +35,9 @@ export interface GradSearchLsSettings {
   readonly decayPeriod: number;
   readonly jump: boolean;
   readonly restartBase: number;
+  readonly widen: number;
+  readonly accuracy: 'live' | 'all';
+  readonly lookahead: number;
 }
 
 /** What the optimizer calls besides the layout: an Objective's passes (any Objective is one). */
@@ -72,6 +75,13 @@ export interface GradSearchLsStats {
   bestFailing: number;
   /** The running accuracy of the estimates, summed over steps (divide by steps for its mean). */
   accuracySum: number;
+  liveAccuracySum: number;
+  /** Local minima at which the wider candidate list was checked, and the improving moves found in it. */
+  widenings: number;
+  wideImproving: number;
+  /** Gradients at first moves of pairs, and pair moves taken. */
+  pairGradients: number;
+  pairMoves: number;
 }
 
 /** A gradsearch-ls optimizer with its counters. */
@@ -107,7 +117,7 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
   const jump = s.jump && s.weighting === 'paws' && s.linearize && typeof ev.lossAndGradient === 'function';
   const stats: GradSearchLsStats = {
     improving: 0, sideways: 0, uphill: 0, walks: 0, reweights: 0, restarts: 0, forwards: 0, vertexEvaluations: 0, gradients: 0,
-    suppliedGradients: 0, vertexGradients: 0, cachedEvaluations: 0, bestFailing: Infinity, accuracySum: 0,
+    suppliedGradients: 0, vertexGradients: 0, cachedEvaluations: 0, bestFailing: Infinity, accuracySum: 0, liveAccuracySum: 0, widenings: 0, wideImproving: 0, pairGradients: 0, pairMoves: 0,
   };
   // The gradient is linear in the term weights, and a PAWS increment (or no weighting at all) changes
   // them only on the failing terms, which stay the same while the vertex does. So after such a
@@ -129,6 +139,12 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
   let examples = 0; // the loss is a mean over examples: the gradient's scale
   let lossScale = 1; // the loss per unit of summed term losses (1 / examples)
   let accuracy = 1;
+  let liveAccuracy = 1;
+  /** The accuracy the gate and the widening go by. */
+  const trusted = (): number => (s.accuracy === 'live' ? liveAccuracy : accuracy);
+  // The wider candidate list checked at a local minimum (null: no widening).
+  const wideCount = Math.min(allMoves, Math.ceil(s.widen * allMoves));
+  const wide = wideCount > s.candidates ? new RankedMoves(wideCount) : null;
   let moves = 0;
   let attemptSteps = 0;
   let restartIndex = 1;
@@ -207,21 +223,23 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
 
   let pickCost = Infinity;
   let evaluated = 0;
-  /**
-   * Evaluates ranked candidates in order, from `evaluated` on; returns the index of the cheapest so
-   * far (random ties), its cost in `pickCost` and its per-term losses in `picked`. Stops at a cost
-   * below `now` (with firstImprovement) or at or below `accept`.
-   */
   let pick = -1;
   let ties = 0;
-  const evaluate = (now: number, accept: number): number => {
-    for (; evaluated < ranked.count; evaluated++) {
+  /**
+   * Evaluates the moves of `list` in order, from `evaluated` on; returns the index of the cheapest
+   * so far (random ties), its cost in `pickCost` and its per-term losses in `picked`. Stops at a cost
+   * below `now` (with firstImprovement) or at or below `accept`.
+   */
+  const evaluate = (now: number, accept: number, list: RankedMoves = ranked): number => {
+    for (; evaluated < list.count; evaluated++) {
       const c = evaluated;
-      const row = lossesOfMove(ranked.slot[c]!, ranked.value[c]!);
+      const row = lossesOfMove(list.slot[c]!, list.value[c]!);
       const value = clause.cost(moveLosses, row);
-      // How often the first-order estimate predicts the exact change (to half the smallest weight).
-      const hit = Math.abs(value - now - ranked.score[c]! * examples) < 0.5 * clause.min ? 1 : 0;
+      // How often the first-order estimate predicts the exact change (to half the smallest weight),
+      // over all candidates and over those whose estimate or exact change is not zero.
+      const hit = Math.abs(value - now - list.score[c]! * examples) < 0.5 * clause.min ? 1 : 0;
       accuracy += ACCURACY_RATE * (hit - accuracy);
+      if (list.score[c]! !== 0 || value !== now) liveAccuracy += ACCURACY_RATE * (hit - liveAccuracy);
       if (value < pickCost || (value === pickCost && rng.int(++ties) === 0)) {
         if (value < pickCost) ties = 1;
         pick = c;
@@ -247,6 +265,73 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
     assignment[slot] = value;
     current.set(picked);
     leaveVertex();
+  };
+
+  // Pair moves (lookahead): the cheapest moves evaluated at this vertex that change some term are
+  // tried as first moves, and the gradient at each one's vertex ranks its follow-ups, which are
+  // checked exactly. The gradient there sees what the first move changed (a state now reached, an
+  // operand now used), which the gradient here could not.
+  const firsts = new RankedMoves(Math.max(1, s.lookahead));
+  const followups = new RankedMoves(Math.max(1, s.candidates));
+  const pairGradient = new Float64Array(problem.size);
+  const pairLosses = new Float64Array(terms);
+
+  /** Tries pair moves from the current vertex; applies the first that lowers the cost below `now`. */
+  const tryPairs = (now: number): boolean => {
+    firsts.count = 0;
+    for (let slot = 0; slot < n; slot++) {
+      const { offset, domain } = slots[slot]!;
+      for (let j = 0; j < domain; j++) {
+        const at = offset + j;
+        if (evaluatedIn[at] !== visit || j === assignment[slot] || tabuUntil[at]! > moves) continue;
+        const row = at * terms;
+        let changes = false;
+        for (let t = 0; t < terms && !changes; t++) changes = moveLosses[row + t] !== current[t];
+        if (changes) firsts.offer(slot, j, clause.cost(moveLosses, row), rng.nextUint32());
+      }
+    }
+    for (let f = 0; f < firsts.count; f++) {
+      const slot1 = firsts.slot[f]!, value1 = firsts.value[f]!;
+      const { offset: offset1 } = slots[slot1]!;
+      const old1 = assignment[slot1]!;
+      const row1 = (offset1 + value1) * terms;
+      vertex[offset1 + old1] = 0;
+      vertex[offset1 + value1] = 1;
+      assignment[slot1] = value1;
+      clause.writeTermWeights(moveLosses, s.linearize, termWeights, row1);
+      stats.vertexGradients++;
+      stats.pairGradients++;
+      gradientAtVertex!(vertex, pairGradient);
+      followups.rank(slots, assignment, s.ranking === 'random' ? zeros : pairGradient, tabuUntil, moves, rng);
+      let found = -1;
+      for (let c = 0; c < followups.count && found < 0; c++) {
+        const slot2 = followups.slot[c]!;
+        if (slot2 === slot1) continue;
+        const { offset: offset2 } = slots[slot2]!;
+        const old2 = assignment[slot2]!, value2 = followups.value[c]!;
+        vertex[offset2 + old2] = 0;
+        vertex[offset2 + value2] = 1;
+        stats.vertexEvaluations++;
+        atVertex!(vertex, pairLosses, 0);
+        vertex[offset2 + value2] = 0;
+        vertex[offset2 + old2] = 1;
+        if (clause.cost(pairLosses) < now) found = c;
+      }
+      vertex[offset1 + value1] = 0;
+      vertex[offset1 + old1] = 1;
+      assignment[slot1] = old1;
+      if (found >= 0) {
+        stats.pairMoves++;
+        for (let t = 0; t < terms; t++) picked[t] = moveLosses[row1 + t]!;
+        apply(slot1, value1);
+        picked.set(pairLosses);
+        apply(followups.slot[found]!, followups.value[found]!);
+        clause.writeTermWeights(current, s.linearize, termWeights);
+        return true;
+      }
+    }
+    clause.writeTermWeights(current, s.linearize, termWeights);
+    return false;
   };
 
   /**
@@ -329,6 +414,7 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
       gradientSupplied = false;
       nextGradientKnown = false;
       stats.accuracySum += accuracy;
+      stats.liveAccuracySum += liveAccuracy;
       let failing = 0;
       for (let t = 0; t < terms; t++) if (current[t]! > FAIL_LOSS) failing++;
       stats.bestFailing = Math.min(stats.bestFailing, failing);
@@ -362,7 +448,7 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
       const k = ranked.count;
       // Trust an estimated local minimum (no estimate below half the smallest weight) always, never,
       // or as often as the estimates have been right.
-      const trust = s.linearize && s.ranking === 'gradient' && (s.gate === 'on' || (s.gate === 'adaptive' && rng.next() < accuracy));
+      const trust = s.linearize && s.ranking === 'gradient' && (s.gate === 'on' || (s.gate === 'adaptive' && rng.next() < trusted()));
       if (k > 0 && (!trust || ranked.score[0]! * examples < -0.5 * clause.min)) {
         const c = evaluate(now, -Infinity);
         if (c >= 0 && pickCost < now) {
@@ -372,7 +458,26 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
           return;
         }
       }
-      // A local minimum, estimated or confirmed. Candidates already evaluated are not evaluated again.
+      // A local minimum, estimated or confirmed. Where the estimates of moves that change something
+      // are often wrong, the next-ranked moves may still improve: check more of them, as often as the
+      // estimates were wrong.
+      if (wide && rng.next() >= trusted()) {
+        stats.widenings++;
+        wide.rank(slots, assignment, s.ranking === 'random' ? zeros : grad, tabuUntil, moves, rng);
+        const saved = evaluated;
+        evaluated = 0;
+        const c = evaluate(now, -Infinity, wide);
+        evaluated = saved;
+        if (c >= 0 && pickCost < now) {
+          stats.improving++;
+          stats.wideImproving++;
+          apply(wide.slot[c]!, wide.value[c]!);
+          clause.writeTermWeights(current, s.linearize, termWeights);
+          return;
+        }
+      }
+      if (s.lookahead > 0 && gradientAtVertex && atVertex && tryPairs(now)) return;
+      // Candidates already evaluated are not evaluated again.
       const r = rng.next();
       if (k > 0 && r < s.sideways + s.uphill) {
         const sideways = r < s.sideways;

@@ -37,6 +37,9 @@ export const gradsearchLsOptions: readonly OptionSpec[] = [
   { name: 'alpha', type: 'number', min: 1, default: 1.3, doc: 'saps: failing-term weights are multiplied by alpha' },
   { name: 'rho', type: 'number', min: 0, max: 1, default: 0.8, doc: 'saps: weights then move to rho w + (1 - rho) mean(w)' },
   { name: 'jump', type: 'boolean', default: false, doc: 'paws: add at once the increments after which the best estimated move improves (one extra pass)' },
+  { name: 'widen', type: 'number', min: 0, max: 1, default: 0, doc: 'at a local minimum, with probability 1 - accuracy, check this fraction of all moves in gradient order (0: never)' },
+  { name: 'accuracy', type: 'choice', choices: ['live', 'all'], default: 'all', doc: 'the accuracy the gate and widening use: over candidates whose estimate or exact change is not zero (live), or all' },
+  { name: 'lookahead', type: 'integer', min: 0, default: 0, doc: 'at a local minimum, moves tried as the first of a pair whose second the gradient at the first one\'s vertex ranks (0: none)' },
   { name: 'restartBase', type: 'integer', min: 0, default: 0, doc: 'Luby restarts from a random assignment: attempt i lasts restartBase * luby(i) steps (0 = never)' },
 ];
 
@@ -58,6 +61,9 @@ export function gradsearchLsSettings(o: ResolvedOptions): GradSearchLsSettings {
     rho: num(o, 'rho'),
     jump: bool(o, 'jump'),
     restartBase: num(o, 'restartBase'),
+    widen: num(o, 'widen'),
+    accuracy: choice<'live' | 'all'>(o, 'accuracy'),
+    lookahead: num(o, 'lookahead'),
   };
 }
 

@@ -28,6 +28,6 @@ describe('data scripts', () => {
   it('check-solutions.ts accepts every bundled solution', () => {
     const report = tsx('check-solutions.ts');
     expect(report).not.toMatch(/FAIL/);
-    for (const program of ['turing', 'assembly', 'lcg', 'accumulator', 'list_fold']) expect(report).toContain(`${program} / `);
+    for (const program of ['turing', 'basic_block', 'assembly', 'lcg', 'accumulator', 'list_fold']) expect(report).toContain(`${program} / `);
   }, 60_000);
 });

@@ -64,7 +64,7 @@ describe('termLossesAtVertex and lossAndGradientAtVertex', () => {
     ['programs/dnf/dnf.tpt', {}],
     ['programs/turing/turing.tpt', { batch: 'decrement' }],
     ['programs/tape/tape.tpt', {}],
-    ['programs/basic_block/basic_block.tpt', {}],
+    ['programs/basic_block/basic_block.tpt', { batch: 'decrement' }],
   ] as const) {
     it(`equal a pass at random vertices of ${path} ${JSON.stringify(options)}`, () => {
       const s = loadSketch(path, options).sketch!;

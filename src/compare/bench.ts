@@ -31,13 +31,14 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   return { jobs, quick, docs: docs && !quick };
 }
 
-/** Runs (or resumes) one comparison into `dir`, logging progress to stderr every `everySeconds`. */
-export async function runLogged(label: string, config: ComparisonConfig, dir: string, jobs: number, everySeconds = 15): Promise<CompareOutcome> {
+/** Runs (or resumes) one comparison into `dir`, logging progress to stderr every `everySeconds`; no run starts after `startBefore` (ms). */
+export async function runLogged(label: string, config: ComparisonConfig, dir: string, jobs: number, everySeconds = 15, startBefore?: number): Promise<CompareOutcome> {
   const refPath = defaultReferencePath();
   let last = 0;
   const outcome = await runComparison(config, {
     dir,
     jobs,
+    ...(startBefore !== undefined ? { startBefore } : {}),
     ...(refPath ? { reference: loadReference(refPath), referenceSource: refPath } : {}),
     onProgress: (p) => {
       if (p.elapsedSeconds - last < everySeconds && p.done < p.total) return;

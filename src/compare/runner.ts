@@ -30,6 +30,11 @@ export interface CompareRunOptions {
   readonly fresh?: boolean;
   /** Limits that differ from their defaults (README "Limits"), for loading sketches and planning. */
   readonly limits?: Readonly<Partial<Record<LimitName, number>>>;
+  /**
+   * No run starts after this time (`Date.now()` milliseconds); runs in flight finish and are kept.
+   * Long benchmarks run in pieces this way: the next invocation resumes.
+   */
+  readonly startBefore?: number;
 }
 
 /** Progress of the whole comparison, for one progress bar. */
@@ -114,7 +119,7 @@ async function resume(normalized: NormalizedConfig, stored: OpenedStore, sketche
 
   let next = 0;
   const drive = async (lane: Lane): Promise<void> => {
-    while (!interrupted && next < todo.length) {
+    while (!interrupted && next < todo.length && !(options.startBefore !== undefined && Date.now() >= options.startBefore)) {
       const spec = todo[next++]!;
       const slot = { spec, fraction: 0 };
       running.set(spec.key, slot);

@@ -1,0 +1,93 @@
+// The table of `npm run bench:suite`: per task, the default optimizer's solved runs, time to solve
+// (median over all runs, an unsolved run counting as never solved, and mean / max of the solved
+// ones), median steps, the same for smt and local-search, and whether the goal is met: at least
+// 95 % of the runs solved and a median time below both other methods' medians.
+import type { RunRecord } from '../src/index.ts';
+import type { SuiteTask } from './suite-tasks.ts';
+
+export interface TaskResults {
+  readonly task: SuiteTask;
+  /** Finished runs per method (absent: not run yet). */
+  readonly records: Readonly<Record<string, readonly RunRecord[]>>;
+}
+
+/** The median of `xs` (Infinity where the middle is a run that never solved). */
+export function medianOf(xs: readonly number[]): number {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : s[m - 1]! === Infinity ? Infinity : (s[m - 1]! + s[m]!) / 2;
+}
+
+/** Time to solve of each run: its wall time when solved, Infinity otherwise. */
+const timesToSolve = (records: readonly RunRecord[]): number[] => records.map((r) => (r.success ? r.wallSeconds : Infinity));
+
+const seconds = (x: number, limit: number): string =>
+  Number.isNaN(x) ? '-' : x === Infinity ? `> ${limit}` : x < 0.01 ? x.toPrecision(2) : x < 10 ? x.toFixed(3) : x.toFixed(1);
+
+/** What one method did on one task. */
+interface MethodCell {
+  readonly runs: number;
+  readonly solved: number;
+  readonly median: number;
+  readonly mean: number;
+  readonly max: number;
+  readonly medianSteps: number;
+}
+
+function cell(records: readonly RunRecord[] | undefined): MethodCell | null {
+  if (!records || records.length === 0) return null;
+  const solved = records.filter((r) => r.success);
+  const mean = solved.length ? solved.reduce((a, r) => a + r.wallSeconds, 0) / solved.length : NaN;
+  return {
+    runs: records.length,
+    solved: solved.length,
+    median: medianOf(timesToSolve(records)),
+    mean,
+    max: solved.length ? Math.max(...solved.map((r) => r.wallSeconds)) : NaN,
+    medianSteps: medianOf(records.map((r) => (r.success ? r.steps : Infinity))),
+  };
+}
+
+/** The goal's verdict for the default method against the others, with by how much it is missed. */
+export function verdict(own: MethodCell | null, others: readonly (MethodCell | null)[]): string {
+  if (!own) return 'not run';
+  const missed: string[] = [];
+  const share = own.solved / own.runs;
+  if (share < 0.95) missed.push(`${own.solved}/${own.runs} solved`);
+  for (const other of others) {
+    if (!other || other.median === Infinity || Number.isNaN(other.median)) continue;
+    if (!(own.median < other.median)) {
+      missed.push(own.median === Infinity ? 'median unsolved' : `median ${(own.median / other.median).toFixed(1)}x another's`);
+      break;
+    }
+  }
+  return missed.length ? `missed: ${missed.join(', ')}` : `met (${speedup(own, others)})`;
+}
+
+/** How much faster than the faster of the other methods, by the median. */
+function speedup(own: MethodCell, others: readonly (MethodCell | null)[]): string {
+  const best = Math.min(...others.map((o) => (o ? o.median : Infinity)));
+  return best === Infinity ? 'others unsolved' : `${(best / own.median).toFixed(1)}x faster`;
+}
+
+/** The Markdown table over tasks. */
+export function suiteTable(results: readonly TaskResults[], o: { defaultMethod: string; limitSeconds: number }): string {
+  const L = o.limitSeconds;
+  const lines = [
+    `| task | tuned on | ${o.defaultMethod} solved | median s | mean s (solved) | max s | median steps | smt solved | smt median s | local-search solved | local-search median s | goal |`,
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+  ];
+  for (const { task, records } of results) {
+    const own = cell(records[o.defaultMethod]);
+    const smt = cell(records['smt']);
+    const local = cell(records['local-search']);
+    const solved = (c: MethodCell | null): string => (c ? `${c.solved}/${c.runs}` : '-');
+    lines.push(
+      `| ${task.name} | ${task.tune ? 'yes' : 'no'} | ${solved(own)} | ${seconds(own?.median ?? NaN, L)} | ${seconds(own?.mean ?? NaN, L)} | ` +
+        `${seconds(own?.max ?? NaN, L)} | ${own ? (own.medianSteps === Infinity ? '-' : Math.round(own.medianSteps)) : '-'} | ` +
+        `${solved(smt)} | ${seconds(smt?.median ?? NaN, L)} | ${solved(local)} | ${seconds(local?.median ?? NaN, L)} | ${verdict(own, [smt, local])} |`,
+    );
+  }
+  return lines.join('\n');
+}

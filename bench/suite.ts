@@ -1,0 +1,100 @@
+// `npm run bench:suite`: the default optimizer of `tpt synth` against Z3 (`smt`) and the
+// gradient-free `local-search` on every task of the suite (bench/suite-tasks.ts): 100, 10 and 10
+// runs per task, 600 s each, --jobs 2. One comparison per (task, method) under
+// results/bench/suite/, so the run resumes, a subset of tasks can be run, and a change of the
+// default optimizer's options redoes only its own runs. Writes the table into docs/BENCHMARKS.md.
+//
+//   npm run bench:suite -- [--tasks NAMES|tune|held|all] [--methods gradsearch-ls,smt,local-search]
+//                          [--budget MINUTES] [--jobs N] [--quick] [--no-docs]
+//
+// --budget: start no run after MINUTES (runs in flight finish); run it again to go on. The table is
+// written from every finished run of every task, whether it ran now or before.
+import { existsSync } from 'node:fs';
+import { machineDescription, parseBenchArgs, runLogged, writeDocSection, type ComparisonConfig, type RunRecord } from '../src/index.ts';
+import { SUITE_TASKS, type SuiteTask } from './suite-tasks.ts';
+import { suiteTable, type TaskResults } from './suite-report.ts';
+
+const DEFAULT = 'gradsearch-ls';
+const METHODS = [DEFAULT, 'smt', 'local-search'];
+
+function parseSuiteArgs(argv: readonly string[]) {
+  let tasks: readonly SuiteTask[] = SUITE_TASKS;
+  let methods = METHODS;
+  let budgetMinutes = Infinity;
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const value = (): string => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--tasks') {
+      const names = value().split(',');
+      tasks = SUITE_TASKS.filter(
+        (t) => names.includes(t.name) || names.includes('all') || (names.includes('tune') && t.tune) || (names.includes('held') && !t.tune),
+      );
+      const unknown = names.filter((n) => !['all', 'tune', 'held'].includes(n) && !SUITE_TASKS.some((t) => t.name === n));
+      if (unknown.length) throw new Error(`unknown task ${unknown.join(', ')}; known: ${SUITE_TASKS.map((t) => t.name).join(', ')}, tune, held, all`);
+    } else if (a === '--methods') {
+      methods = value().split(',');
+      const unknown = methods.filter((m) => !METHODS.includes(m));
+      if (unknown.length) throw new Error(`unknown method ${unknown.join(', ')}; known: ${METHODS.join(', ')}`);
+    } else if (a === '--budget') {
+      budgetMinutes = Number(value());
+      if (!(budgetMinutes > 0)) throw new Error('--budget must be a positive number of minutes');
+    } else rest.push(a);
+  }
+  return { tasks, methods, budgetMinutes, ...parseBenchArgs(rest) };
+}
+
+const args = parseSuiteArgs(process.argv.slice(2));
+const root = args.quick ? 'results/bench-quick/suite' : 'results/bench/suite';
+const runsOf = (method: string): number => (args.quick ? (method === DEFAULT ? 3 : 1) : method === DEFAULT ? 100 : 10);
+const limit = args.quick ? 5 : 600;
+const startBefore = Number.isFinite(args.budgetMinutes) ? Date.now() + args.budgetMinutes * 60_000 : undefined;
+
+/** One method on one task: its comparison config. */
+const configOf = (task: SuiteTask, method: string): ComparisonConfig => ({
+  program: task.program,
+  ...(task.batch ? { batch: task.batch } : {}),
+  ...(task.set ? { set: task.set } : {}),
+  optimizers: [method],
+  runs: runsOf(method),
+  maxSteps: null,
+  timeLimitSeconds: limit,
+  seed: 1,
+});
+
+const results: TaskResults[] = [];
+for (const task of args.tasks) {
+  const records: Record<string, readonly RunRecord[]> = {};
+  for (const method of args.methods) {
+    const dir = `${root}/${task.name}/${method}`;
+    // Past the budget, only comparisons already begun are read (their reports rewritten).
+    if (startBefore !== undefined && Date.now() >= startBefore && !existsSync(dir)) continue;
+    const outcome = await runLogged(`${task.name} ${method}`, configOf(task, method), dir, args.jobs, 30, startBefore);
+    records[method] = outcome.records;
+  }
+  results.push({ task, records });
+}
+const planned = (r: TaskResults): boolean => args.methods.every((m) => (r.records[m]?.length ?? 0) >= runsOf(m));
+const table = suiteTable(results, { defaultMethod: DEFAULT, limitSeconds: limit });
+console.log(table);
+const unfinished = results.filter((r) => !planned(r)).map((r) => r.task.name);
+if (unfinished.length) console.log(`\nnot finished (run the command again to resume): ${unfinished.join(', ')}`);
+
+if (args.docs && args.tasks.length === SUITE_TASKS.length && args.methods.length === METHODS.length) {
+  writeDocSection(
+    'docs/BENCHMARKS.md',
+    'suite',
+    [
+      `Measured by \`npm run bench:suite -- --jobs ${args.jobs}\` on ${machineDescription()}` +
+        `${unfinished.length ? ` (not finished: ${unfinished.join(', ')})` : ''}. Per task ${runsOf(DEFAULT)} runs of ${DEFAULT} and ` +
+        `${runsOf('smt')} each of smt and local-search, ${limit} s per run, seed 1; one comparison per task and method in \`${root}/<task>/<method>\`.`,
+      '',
+      table,
+    ].join('\n'),
+  );
+  console.log('wrote docs/BENCHMARKS.md (section suite)');
+}

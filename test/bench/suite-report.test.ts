@@ -1,0 +1,29 @@
+// The suite table's arithmetic: time to solve counts an unsolved run as never solved, and the goal's
+// verdict says by how much it is missed.
+import { describe, expect, it } from 'vitest';
+import { medianOf, suiteTable } from '../../bench/suite-report.ts';
+import { SUITE_TASKS } from '../../bench/suite-tasks.ts';
+import type { RunRecord } from '../../src/index.ts';
+
+const run = (success: boolean, wallSeconds: number, steps = 10): RunRecord => ({ success, wallSeconds, steps }) as unknown as RunRecord;
+const runs = (solved: number[], unsolved: number): RunRecord[] => [...solved.map((s) => run(true, s)), ...Array.from({ length: unsolved }, () => run(false, 600))];
+
+describe('suite table', () => {
+  it('medians count unsolved runs as never solved', () => {
+    expect(medianOf([1, 2, 3])).toBe(2);
+    expect(medianOf([1, 2, 3, 4])).toBe(2.5);
+    expect(medianOf([1, Infinity, Infinity])).toBe(Infinity);
+    expect(medianOf([1, 2, Infinity, Infinity])).toBe(Infinity);
+    expect(medianOf([1, 2, 3, Infinity])).toBe(2.5);
+  });
+
+  it('says whether the goal is met and by how much it is missed', () => {
+    const task = SUITE_TASKS[0]!;
+    const row = (records: Record<string, RunRecord[]>): string => suiteTable([{ task, records }], { defaultMethod: 'gradsearch-ls', limitSeconds: 600 }).split('\n')[2]!;
+    const fast = runs(Array.from({ length: 100 }, (_, i) => 0.1 + i / 1000), 0);
+    expect(row({ 'gradsearch-ls': fast, smt: runs([1, 2, 3], 0), 'local-search': runs([], 10) })).toMatch(/met \(\d+\.\dx faster\)/);
+    const half = runs(Array.from({ length: 60 }, () => 5), 40);
+    expect(row({ 'gradsearch-ls': half, smt: runs([1, 2, 3], 0) })).toMatch(/missed: 60\/100 solved, median 5\.0x another's/);
+    expect(row({ 'gradsearch-ls': runs([1], 99), smt: runs([1], 0) })).toMatch(/missed: 1\/100 solved, median unsolved/);
+  });
+});

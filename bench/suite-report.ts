@@ -50,24 +50,21 @@ function cell(records: readonly RunRecord[] | undefined): MethodCell | null {
 }
 
 /** The goal's verdict for the default method against the others, with by how much it is missed. */
-export function verdict(own: MethodCell | null, others: readonly (MethodCell | null)[]): string {
+function verdict(own: MethodCell | null, others: readonly { name: string; cell: MethodCell | null }[]): string {
   if (!own) return 'not run';
   const missed: string[] = [];
   const share = own.solved / own.runs;
   if (share < 0.95) missed.push(`${own.solved}/${own.runs} solved`);
-  for (const other of others) {
+  for (const { name, cell: other } of others) {
     if (!other || other.median === Infinity || Number.isNaN(other.median)) continue;
-    if (!(own.median < other.median)) {
-      missed.push(own.median === Infinity ? 'median unsolved' : `median ${(own.median / other.median).toFixed(1)}x another's`);
-      break;
-    }
+    if (!(own.median < other.median)) missed.push(own.median === Infinity ? `median unsolved, ${name}'s ${other.median.toPrecision(2)} s` : `median ${(own.median / other.median).toFixed(1)}x ${name}'s`);
   }
   return missed.length ? `missed: ${missed.join(', ')}` : `met (${speedup(own, others)})`;
 }
 
 /** How much faster than the faster of the other methods, by the median. */
-function speedup(own: MethodCell, others: readonly (MethodCell | null)[]): string {
-  const best = Math.min(...others.map((o) => (o ? o.median : Infinity)));
+function speedup(own: MethodCell, others: readonly { cell: MethodCell | null }[]): string {
+  const best = Math.min(...others.map((o) => (o.cell ? o.cell.median : Infinity)));
   return best === Infinity ? 'others unsolved' : `${(best / own.median).toFixed(1)}x faster`;
 }
 
@@ -86,7 +83,7 @@ export function suiteTable(results: readonly TaskResults[], o: { defaultMethod: 
     lines.push(
       `| ${task.name} | ${task.tune ? 'yes' : 'no'} | ${solved(own)} | ${seconds(own?.median ?? NaN, L)} | ${seconds(own?.mean ?? NaN, L)} | ` +
         `${seconds(own?.max ?? NaN, L)} | ${own ? (own.medianSteps === Infinity ? '-' : Math.round(own.medianSteps)) : '-'} | ` +
-        `${solved(smt)} | ${seconds(smt?.median ?? NaN, L)} | ${solved(local)} | ${seconds(local?.median ?? NaN, L)} | ${verdict(own, [smt, local])} |`,
+        `${solved(smt)} | ${seconds(smt?.median ?? NaN, L)} | ${solved(local)} | ${seconds(local?.median ?? NaN, L)} | ${verdict(own, [{ name: 'smt', cell: smt }, { name: 'local-search', cell: local }])} |`,
     );
   }
   return lines.join('\n');

@@ -4,7 +4,7 @@
 // terms at a fraction of a forward pass, and for the gradient at a vertex (vertex-backward.ts),
 // without disturbing the state the relaxed evaluator's last pass left.
 import type { Instr, Tape } from './tape.ts';
-import { encodeBackward, runBackward } from './vertex-backward.ts';
+import { encodeBackward, ReverseRunner } from './vertex-backward.ts';
 import { CHOOSE, CONST, COPY, pushTableHeader, TABLE, tableInstances } from './vertex-code.ts';
 import { DeltaRunner } from './vertex-delta.ts';
 
@@ -19,8 +19,9 @@ export class VertexEvaluator {
   private readonly termIndex: Int32Array;
   /** Per loss term: where its probability's gradient goes. */
   private readonly termGrad: Int32Array;
-  /** The reverse pass, encoded for {@link runBackward}, and its gradient storage. */
-  private readonly backCode: Int32Array;
+  /** The reverse pass over the instances gradient reaches, its gradient storage, and the vectors the loss terms read. */
+  private readonly reverse: ReverseRunner;
+  private readonly seeds: Int32Array;
   private readonly grad: Float64Array;
   /** The Params' part of `grad` (they come first in storage). */
   private readonly paramGrad: Float64Array;
@@ -100,7 +101,8 @@ export class VertexEvaluator {
     this.termValue = terms.value;
     this.termIndex = terms.index;
     this.termGrad = terms.grad;
-    this.backCode = encodeBackward(tape.body);
+    this.reverse = new ReverseRunner(encodeBackward(tape.body), tape.gradientSize);
+    this.seeds = Int32Array.from(new Set(Array.from(terms.vector).filter((v) => v >= 0 && v < tape.gradientSize)));
     this.grad = new Float64Array(tape.gradientSize);
     this.paramGrad = this.grad.subarray(0, tape.paramSize);
     this.lossScale = lossScale;
@@ -148,7 +150,7 @@ export class VertexEvaluator {
       total += w * (p === 1 ? lossAt1 : lossAt0);
       g[termGrad[i]!] += (-lossScale * w) / (p + epsilon);
     }
-    runBackward(this.backCode, hot, g);
+    this.reverse.run(hot, g, this.seeds);
     grad.set(this.paramGrad);
     return total * lossScale;
   }

@@ -22,6 +22,7 @@ export type { WorkerEntry, WorkerFiles } from './worker-path.ts';
 export { COMPARE_WORKER, METHOD_WORKER, resolveWorkerEntry } from './worker-path.ts';
 export type { BackgroundRun, WorkerRequest } from './run-in-worker.ts';
 export { startMethodInWorker } from './run-in-worker.ts';
+export { startPortfolio, type PortfolioSynthesis } from './portfolio.ts';
 export { compareCommandLine, joinedMarkdownTable, machineDescription, replaceSection, runMinutes } from './markdown.ts';
 export type { BenchArgs } from './bench.ts';
 export { parseBenchArgs, runLogged, writeDocSection } from './bench.ts';

@@ -21,6 +21,8 @@ export interface ClauseWeightSettings {
 /** Per-term weights, all 1 after {@link reset}. */
 export class ClauseWeights {
   readonly weights: Float64Array;
+  /** 1 for the terms the search works on, 0 for terms it ignores for now (example scheduling). */
+  readonly active: Float64Array;
   /** The smallest weight (1 under PAWS; SAPS smoothing can go below). */
   min = 1;
   private updates = 0;
@@ -30,6 +32,7 @@ export class ClauseWeights {
     private readonly settings: ClauseWeightSettings,
   ) {
     this.weights = new Float64Array(terms).fill(1);
+    this.active = new Float64Array(terms).fill(1);
   }
 
   reset(): void {
@@ -40,12 +43,13 @@ export class ClauseWeights {
 
   /**
    * The weighted cost of per-term losses (at `losses[from ..]`): the sum of the weights of the
-   * failing terms.
+   * failing active terms.
    */
   cost(losses: Float64Array, from = 0): number {
     const w = this.weights;
     let c = 0;
-    for (let t = 0; t < w.length; t++) if (losses[from + t]! > FAIL_LOSS) c += w[t]!;
+    const a = this.active;
+    for (let t = 0; t < w.length; t++) if (losses[from + t]! > FAIL_LOSS) c += a[t]! * w[t]!;
     return c;
   }
 
@@ -77,11 +81,11 @@ export class ClauseWeights {
         return;
       }
       this.updates += increments;
-      for (let t = 0; t < w.length; t++) if (losses[t]! > FAIL_LOSS) w[t]! += increments;
+      for (let t = 0; t < w.length; t++) if (losses[t]! > FAIL_LOSS && this.active[t] === 1) w[t]! += increments;
     } else if (rule === 'saps') {
       let sum = 0;
       for (let t = 0; t < w.length; t++) {
-        if (losses[t]! > FAIL_LOSS) w[t]! *= alpha;
+        if (losses[t]! > FAIL_LOSS && this.active[t] === 1) w[t]! *= alpha;
         sum += w[t]!;
       }
       const mean = sum / w.length;
@@ -98,6 +102,7 @@ export class ClauseWeights {
    */
   writeTermWeights(losses: Float64Array, linearize: boolean, out: Float64Array, from = 0): void {
     const w = this.weights;
-    for (let t = 0; t < w.length; t++) out[t] = linearize ? w[t]! * Math.exp(-losses[from + t]!) : w[t]!;
+    const a = this.active;
+    for (let t = 0; t < w.length; t++) out[t] = a[t]! * (linearize ? w[t]! * Math.exp(-losses[from + t]!) : w[t]!);
   }
 }

@@ -38,6 +38,8 @@ export interface GradSearchLsSettings {
   readonly widen: number;
   readonly accuracy: 'live' | 'all';
   readonly lookahead: number;
+  readonly smoothing: number;
+  readonly schedule: 'all' | 'grow';
 }
 
 /** What the optimizer calls besides the layout: an Objective's passes (any Objective is one). */
@@ -82,6 +84,8 @@ export interface GradSearchLsStats {
   /** Gradients at first moves of pairs, and pair moves taken. */
   pairGradients: number;
   pairMoves: number;
+  /** Examples taken on by the schedule. */
+  scheduled: number;
 }
 
 /** A gradsearch-ls optimizer with its counters. */
@@ -117,12 +121,15 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
   const jump = s.jump && s.weighting === 'paws' && s.linearize && typeof ev.lossAndGradient === 'function';
   const stats: GradSearchLsStats = {
     improving: 0, sideways: 0, uphill: 0, walks: 0, reweights: 0, restarts: 0, forwards: 0, vertexEvaluations: 0, gradients: 0,
-    suppliedGradients: 0, vertexGradients: 0, cachedEvaluations: 0, bestFailing: Infinity, accuracySum: 0, liveAccuracySum: 0, widenings: 0, wideImproving: 0, pairGradients: 0, pairMoves: 0,
+    suppliedGradients: 0, vertexGradients: 0, cachedEvaluations: 0, bestFailing: Infinity, accuracySum: 0, liveAccuracySum: 0, widenings: 0, wideImproving: 0, pairGradients: 0, pairMoves: 0, scheduled: 0,
   };
   // The gradient is linear in the term weights, and a PAWS increment (or no weighting at all) changes
   // them only on the failing terms, which stay the same while the vertex does. So after such a
   // reweight the next gradient is the last one plus the increment times the failing terms' gradient.
-  const incremental = s.linearize && (s.weighting === 'paws' || s.weighting === 'none') && typeof ev.lossAndGradient === 'function';
+  const incremental = s.linearize && (s.weighting === 'paws' || s.weighting === 'none') && typeof ev.lossAndGradient === 'function' && s.smoothing === 0;
+  // With smoothing, every gradient comes from a relaxed pass at the vertex mixed with the uniform
+  // point: every value has a little probability, so the branches the vertex never takes get some.
+  const smoothed = s.smoothing > 0 && typeof ev.lossAndGradient === 'function' ? new Float64Array(problem.size) : null;
 
   const assignment = new Int32Array(n);
   const vertex = new Float64Array(problem.size); // one-hot: shown to the loop and used for evaluations
@@ -224,6 +231,7 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
   let pickCost = Infinity;
   let evaluated = 0;
   let pick = -1;
+  let pickList = ranked; // the list `pick` indexes
   let ties = 0;
   /**
    * Evaluates the moves of `list` in order, from `evaluated` on; returns the index of the cheapest
@@ -243,6 +251,7 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
       if (value < pickCost || (value === pickCost && rng.int(++ties) === 0)) {
         if (value < pickCost) ties = 1;
         pick = c;
+        pickList = list;
         pickCost = value;
         for (let t = 0; t < terms; t++) picked[t] = moveLosses[row + t]!;
       }
@@ -342,7 +351,7 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
    */
   const knowFailGradient = (): void => {
     if (failGradientKnown) return;
-    for (let t = 0; t < terms; t++) termWeights[t] = current[t]! > FAIL_LOSS ? Math.exp(-current[t]!) : 0;
+    for (let t = 0; t < terms; t++) termWeights[t] = current[t]! > FAIL_LOSS ? clause.active[t]! * Math.exp(-current[t]!) : 0;
     stats.gradients++;
     if (gradientAtVertex) {
       stats.vertexGradients++;
@@ -396,7 +405,40 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
       lossScale = loss > 0 && Number.isFinite(loss / sum) ? loss / sum : 1 / examples;
     }
     current.set(termLosses);
+    if (s.schedule === 'grow') {
+      // Example scheduling: the search starts on one example and takes on a failing one whenever
+      // those it works on are all satisfied.
+      clause.active.fill(0);
+      activateExample(rng.int(examples));
+    }
     clause.writeTermWeights(current, s.linearize, termWeights);
+  };
+
+  /** Makes every term of example `e` active (terms are example-major). */
+  const activateExample = (e: number): void => {
+    const per = terms / examples;
+    clause.active.fill(1, e * per, (e + 1) * per);
+  };
+
+  /** Under `schedule=grow`: when the active terms are all satisfied, activates a random failing example; true if it did. */
+  const growSchedule = (): boolean => {
+    if (s.schedule !== 'grow' || clause.cost(current) > 0) return false;
+    const per = terms / examples;
+    let chosen = -1;
+    let seen = 0;
+    for (let e = 0; e < examples; e++) {
+      if (clause.active[e * per] === 1) continue;
+      let fails = false;
+      for (let t = e * per; t < (e + 1) * per && !fails; t++) fails = current[t]! > FAIL_LOSS;
+      if (fails && rng.int(++seen) === 0) chosen = e;
+    }
+    if (chosen < 0) return false;
+    activateExample(chosen);
+    stats.scheduled++;
+    failGradientKnown = false;
+    nextGradientKnown = false;
+    clause.writeTermWeights(current, s.linearize, termWeights);
+    return true;
   };
   reset();
 
@@ -424,6 +466,7 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
         reset();
         return;
       }
+      if (growSchedule()) return;
       pick = -1;
       pickCost = Infinity;
       ties = 0;
@@ -453,7 +496,7 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
         const c = evaluate(now, -Infinity);
         if (c >= 0 && pickCost < now) {
           stats.improving++;
-          apply(ranked.slot[c]!, ranked.value[c]!);
+          apply(pickList.slot[c]!, pickList.value[c]!);
           clause.writeTermWeights(current, s.linearize, termWeights);
           return;
         }
@@ -471,7 +514,7 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
         if (c >= 0 && pickCost < now) {
           stats.improving++;
           stats.wideImproving++;
-          apply(wide.slot[c]!, wide.value[c]!);
+          apply(pickList.slot[c]!, pickList.value[c]!);
           clause.writeTermWeights(current, s.linearize, termWeights);
           return;
         }
@@ -486,7 +529,7 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
           if (pickCost < now) stats.improving++;
           else if (sideways) stats.sideways++;
           else stats.uphill++;
-          apply(ranked.slot[c]!, ranked.value[c]!);
+          apply(pickList.slot[c]!, pickList.value[c]!);
           clause.writeTermWeights(current, s.linearize, termWeights);
           return;
         }
@@ -513,7 +556,21 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
     // has one (then the loop never makes a pass), else null.
     gradientWithoutPass(into) {
       if (nextGradientKnown) into.set(nextGradient);
-      else if (gradientAtVertex) {
+      else if (smoothed) {
+        for (const { offset, domain } of slots) {
+          for (let j = 0; j < domain; j++) smoothed[offset + j] = (1 - s.smoothing) * vertex[offset + j]! + s.smoothing / domain;
+        }
+        // Linearised at the smoothed point: its own p + eps weights each term.
+        stats.gradients++;
+        stats.forwards++;
+        pass(smoothed);
+        clause.writeTermWeights(termLosses, s.linearize, termWeights);
+        if (ev.lossAndGradientAfterPass) ev.lossAndGradientAfterPass(smoothed, into);
+        else ev.lossAndGradient!(smoothed, into);
+        clause.writeTermWeights(current, s.linearize, termWeights);
+        passAtVertex = false;
+        passSlot = -1;
+      } else if (gradientAtVertex) {
         stats.vertexGradients++;
         gradientAtVertex(vertex, into);
       } else return null;

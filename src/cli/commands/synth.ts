@@ -1,8 +1,8 @@
 // `tpt synth PROGRAM`: search for Param values that solve every example, then show the program found.
 import {
-  getMethod, listOptimizers, resolveMethodOptions, runExact, startMethodInWorker, writeProblem, OptionError, NET_FLAGS,
+  getMethod, listOptimizers, resolveMethodOptions, runExact, startMethodInWorker, startPortfolio, writeProblem, OptionError, NET_FLAGS,
   netOptionsFromFlags, netJson, formatNet, shownLoss, plotSynthesis, PlotError,
-  type MethodSynthesis as SketchSynthesis, type Sketch,
+  type MethodSynthesis, type MethodRequest, type PortfolioSynthesis, type Sketch,
 } from '../../index.ts';
 import { flagBool, flagNumber, flagString, kebabCase, type FlagSpec, type ParsedArgs } from '../args.ts';
 import { methodsWithOption, optionFlag, whoHasOption } from '../option-flags.ts';
@@ -11,6 +11,9 @@ import { ProgressBar, compact } from '../progress-bar.ts';
 import { annotatedSource, fixedParamsLine, paramTables } from '../present.ts';
 import { formatRun } from './run.ts';
 import type { Command } from '../command.ts';
+
+/** One run, or a portfolio's winner. */
+type SketchSynthesis = MethodSynthesis & Partial<Pick<PortfolioSynthesis, 'portfolio'>>;
 
 export const DEFAULT_OPTIMIZER = 'gradsearch-ls';
 /** Seconds a run may take when neither --max-steps nor --time-limit is given. */
@@ -42,7 +45,7 @@ function explainFlag(flag: string, argv: readonly string[]): string | undefined 
 export const synthCommand: Command = {
   name: 'synth',
   usage:
-    'tpt synth PROGRAM [--optimizer NAME] [--seed N] [--max-steps N] [--time-limit SECONDS] [--restarts N] ' +
+    'tpt synth PROGRAM [--optimizer NAME] [--seed N] [--max-steps N] [--time-limit SECONDS] [--restarts N] [--jobs N] ' +
     '[--set N=V]... [--data F] [--hypers F] [--batch NAME] [--out FILE] [--json] [optimizer options]',
   summary: 'synthesize Param values that solve every example (verified by the exact interpreter)',
   flags: [
@@ -52,6 +55,7 @@ export const synthCommand: Command = {
     { name: 'max-steps', type: 'string', value: 'N', help: 'step budget over all restarts (default none)' },
     { name: 'time-limit', type: 'string', value: 'SECONDS', help: `wall-clock limit (default ${DEFAULT_TIME_LIMIT} when --max-steps is not given either, else none)` },
     { name: 'restarts', type: 'string', value: 'N', help: 'extra attempts from a fresh start; the budget is split (default 0)' },
+    { name: 'jobs', type: 'string', value: 'N', help: 'a portfolio: N runs with seeds N, N+1, ... in parallel threads; the first to solve wins (default 1)' },
     { name: 'epsilon', type: 'string', value: 'E', help: 'added inside -log(p + E) (default 1e-7)' },
     { name: 'out', type: 'string', value: 'FILE', help: 'write the JSON result (also a params file for tpt run)' },
     { name: 'json', type: 'boolean', help: 'print the JSON result instead of the program' },
@@ -74,6 +78,7 @@ export const synthCommand: Command = {
     const maxSteps = flagNumber(args, 'max-steps', Infinity, { integer: true, min: 0 });
     const timeLimit = flagNumber(args, 'time-limit', Number.isFinite(maxSteps) ? Infinity : DEFAULT_TIME_LIMIT, { min: 0 });
     const restarts = flagNumber(args, 'restarts', 0, { integer: true, min: 0 });
+    const jobs = flagNumber(args, 'jobs', 1, { integer: true, min: 1 });
     const epsilon = flagNumber(args, 'epsilon', 1e-7, { min: 0 });
     const json = flagBool(args, 'json');
     const outPath = flagString(args, 'out');
@@ -94,7 +99,7 @@ export const synthCommand: Command = {
     try {
       resolveMethodOptions(optimizer, options);
       // The search runs in a worker thread so that this one can catch Ctrl-C and stop it.
-      const run = startMethodInWorker(sketch, {
+      const request: MethodRequest = {
         optimizer, options, seed, maxSteps, restarts, epsilon, net,
         ...(Number.isFinite(timeLimit) ? { timeLimitSeconds: timeLimit } : {}),
         onProgress: (p) =>
@@ -102,7 +107,8 @@ export const synthCommand: Command = {
             Math.max(p.step / Math.max(1, maxSteps), p.elapsedSeconds / timeLimit),
             `step ${p.step}${stepText}  loss ${compact(shownLoss(p.loss))}  best ${compact(shownLoss(p.bestLoss))}  ${compact(p.stepsPerSecond)} steps/s  ${p.elapsedSeconds.toFixed(1)}s${timeText}  (Ctrl-C: stop)`,
           ),
-      });
+      };
+      const run = jobs > 1 ? startPortfolio(sketch, request, jobs) : startMethodInWorker(sketch, request);
       synthesis = await untilInterrupted(run, optimizer === 'smt');
     } catch (e) {
       if (e instanceof OptionError || (e instanceof Error && e.name === 'OptionError')) throw new UserError(e.message);
@@ -177,6 +183,7 @@ function resultJson(args: ParsedArgs, sketch: Sketch, s: SketchSynthesis, wallSe
     optimizer: r.optimizer,
     options: r.options,
     seed: r.seed,
+    ...(s.portfolio ? { portfolio: s.portfolio } : {}),
     hypers: sketch.hypers,
     program: args.positionals[0],
     batch: sketch.batchName,
@@ -199,7 +206,7 @@ function formatSynthesis(sketch: Sketch, s: SketchSynthesis): string {
     : `${r.steps} steps, ${r.wallSeconds.toFixed(2)} s (${compact(r.stepsPerSecond)} steps/s), compile ${compile}`;
   lines.push(
     r.success
-      ? `solved by ${r.optimizer} (seed ${r.seed}) in ${speed}`
+      ? `solved by ${r.optimizer} (seed ${r.seed}${s.portfolio ? `, first of ${s.portfolio.runs} parallel runs` : ''}) in ${speed}`
       : `not solved by ${r.optimizer} (seed ${r.seed}; ${r.stopReason === 'interrupted' ? 'stopped by Ctrl-C' : r.stopReason}) after ${speed}; the best assignment satisfies ${s.examplesSolved}/${n} examples`,
   );
   lines.push('');

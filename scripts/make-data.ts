@@ -88,8 +88,8 @@ function write(program: string, file: string, text: string): void {
   console.log(`wrote ${join(root, program, file)}`);
 }
 
-function writeParams(program: string, batch: string | null, params: Record<string, Json>): void {
-  const file = batch === null ? `${program}.params.json` : `${program}.${batch}.params.json`;
+function writeParams(program: string, batch: string | null, params: Record<string, Json>, stem = program): void {
+  const file = batch === null ? `${stem}.params.json` : `${stem}.${batch}.params.json`;
   write(program, file, objectPerLine(params) + '\n');
 }
 
@@ -294,9 +294,13 @@ function turing(): void {
     }
     batches.push({ batch_name: task.name, hypers: task.name, instances });
     writeParams('turing', task.name, task.solution);
+    writeParams('turing', task.name, task.solution, 'turing_onehot');
   }
-  write('turing', 'turing.hypers.json', formatHypers(sets));
-  write('turing', 'turing.data.json', formatData(batches));
+  // turing_onehot.tpt encodes the same machine differently (a held-out encoding): same files.
+  for (const stem of ['turing', 'turing_onehot']) {
+    write('turing', `${stem}.hypers.json`, formatHypers(sets));
+    write('turing', `${stem}.data.json`, formatData(batches));
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -402,9 +406,13 @@ function assembly(): void {
   for (const task of tasks) {
     sets[task.name] = task.hypers;
     writeParams('assembly', task.name, task.solution);
+    writeParams('assembly', task.name, task.solution, 'assembly_alu');
   }
-  write('assembly', 'assembly.hypers.json', formatHypers(sets));
-  write('assembly', 'assembly.data.json', formatData(tasks.map((t) => ({ batch_name: t.name, hypers: t.name, instances: memoryInstances(t.examples) }))));
+  // assembly_alu.tpt encodes the same machine differently (a held-out encoding): same files.
+  for (const stem of ['assembly', 'assembly_alu']) {
+    write('assembly', `${stem}.hypers.json`, formatHypers(sets));
+    write('assembly', `${stem}.data.json`, formatData(tasks.map((t) => ({ batch_name: t.name, hypers: t.name, instances: memoryInstances(t.examples) }))));
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

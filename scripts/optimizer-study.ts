@@ -85,7 +85,11 @@ const TASKS: Record<string, Task> = {
   adder2_g9: extraCircuit('adder2_g9', 4, 5, 9, (bits) => bitsOf(num(bits.slice(0, 2)) + num(bits.slice(2)), 3)),
   mult2: extraCircuit('mult2', 4, 7, 8, (bits) => bitsOf(num(bits.slice(0, 2)) * num(bits.slice(2)), 4)),
 };
-for (const t of SUITE_TASKS) TASKS[t.name] ??= { name: t.name, program: t.program, ...(t.batch ? { batch: t.batch } : {}), ...(t.set ? { set: t.set } : {}) };
+for (const t of SUITE_TASKS) {
+  TASKS[t.name] ??= {
+    name: t.name, program: t.program, ...(t.batch ? { batch: t.batch } : {}), ...(t.set ? { set: t.set } : {}),
+  };
+}
 const GROUPS: Record<string, string[]> = {
   circuits: ['nand', 'swap', 'shift', 'full_adder', 'adder2'],
   others: ['parity32', 'parity128', 'parity256', 'dnf', 'turing_invert', 'turing_decrement', 'tape', 'basic_block'],
@@ -212,11 +216,13 @@ async function main(): Promise<void> {
       return byVar;
     };
     const total = sketch.dataset.examples.length;
-    for (const config of args.configs) {
-      const runs: RunRecord[] = [];
-      const counters: Record<string, number> = {};
-      const finished: (() => void)[] = [];
-      for (const seed of args.seeds) {
+    // Seeds outermost, configurations inside: every configuration's runs meet the same load, so their
+    // times compare even on a shared machine.
+    const byConfig = args.configs.map(() => ({ runs: [] as RunRecord[], counters: {} as Record<string, number> }));
+    for (const seed of args.seeds) {
+      args.configs.forEach((config, c) => {
+        const { runs, counters } = byConfig[c]!;
+        const finished: (() => void)[] = [];
         counts.full = counts.forward = 0;
         let lastScore = 0;
         const r: SynthesisResult = synthesize({
@@ -254,7 +260,10 @@ async function main(): Promise<void> {
         if (args.verbose) {
           console.log(`  ${config.label} ${taskName} seed ${seed}: ${r.success ? 'solved' : 'failed'} ${r.wallSeconds.toFixed(3)} s, ${r.steps} steps`);
         }
-      }
+      });
+    }
+    args.configs.forEach((config, c) => {
+      const { runs, counters } = byConfig[c]!;
       records.push(...runs);
       if (args.stats && Object.keys(counters).length > 0) {
         const per100 = 100 / Math.max(1, runs.reduce((n, r) => n + r.steps, 0));
@@ -270,11 +279,11 @@ async function main(): Promise<void> {
           fmt(med, 3).padStart(8) +
           fmt(mean(ok.map((r) => r.seconds)), 3).padStart(12) +
           fmt(Math.max(...ok.map((r) => r.seconds)), 3).padStart(11) +
-          String(median(runs.map((r) => r.steps))).padStart(11) +
+          String(median(runs.map((r) => (r.success ? r.steps : Infinity)))).padStart(11) +
           fmt(median(runs.map((r) => r.stepsPerSecond)), 0).padStart(9) +
           fmt(mean(runs.map((r) => r.forwardPasses / Math.max(1, r.steps))), 1).padStart(10),
       );
-    }
+    });
     if (args.smt) await runSmt(sketch, taskName, args.smtSeeds ?? args.seeds, args.time);
   }
   if (args.json) writeFileSync(args.json, JSON.stringify(records, null, 1));

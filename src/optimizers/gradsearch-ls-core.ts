@@ -39,6 +39,7 @@ export interface GradSearchLsSettings {
   readonly accuracy: 'live' | 'all';
   readonly lookahead: number;
   readonly smoothing: number;
+  readonly smoothBelow: number;
   readonly schedule: 'all' | 'grow';
 }
 
@@ -81,9 +82,15 @@ export interface GradSearchLsStats {
   /** Local minima at which the wider candidate list was checked, and the improving moves found in it. */
   widenings: number;
   wideImproving: number;
+  /** Where in the wide list the improving moves were: within the first 8, 16 or 32 (for studies). */
+  wideTop8: number;
+  wideTop16: number;
+  wideTop32: number;
   /** Gradients at first moves of pairs, and pair moves taken. */
   pairGradients: number;
   pairMoves: number;
+  /** Gradients taken at the smoothed vertex (a relaxed pass). */
+  smoothedGradients: number;
   /** Examples taken on by the schedule. */
   scheduled: number;
 }
@@ -121,7 +128,7 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
   const jump = s.jump && s.weighting === 'paws' && s.linearize && typeof ev.lossAndGradient === 'function';
   const stats: GradSearchLsStats = {
     improving: 0, sideways: 0, uphill: 0, walks: 0, reweights: 0, restarts: 0, forwards: 0, vertexEvaluations: 0, gradients: 0,
-    suppliedGradients: 0, vertexGradients: 0, cachedEvaluations: 0, bestFailing: Infinity, accuracySum: 0, liveAccuracySum: 0, widenings: 0, wideImproving: 0, pairGradients: 0, pairMoves: 0, scheduled: 0,
+    suppliedGradients: 0, vertexGradients: 0, cachedEvaluations: 0, bestFailing: Infinity, accuracySum: 0, liveAccuracySum: 0, widenings: 0, wideImproving: 0, wideTop8: 0, wideTop16: 0, wideTop32: 0, pairGradients: 0, pairMoves: 0, scheduled: 0, smoothedGradients: 0,
   };
   // The gradient is linear in the term weights, and a PAWS increment (or no weighting at all) changes
   // them only on the failing terms, which stay the same while the vertex does. So after such a
@@ -514,6 +521,9 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
         if (c >= 0 && pickCost < now) {
           stats.improving++;
           stats.wideImproving++;
+          if (c < 8) stats.wideTop8++;
+          else if (c < 16) stats.wideTop16++;
+          else if (c < 32) stats.wideTop32++;
           apply(pickList.slot[c]!, pickList.value[c]!);
           clause.writeTermWeights(current, s.linearize, termWeights);
           return;
@@ -556,7 +566,8 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
     // has one (then the loop never makes a pass), else null.
     gradientWithoutPass(into) {
       if (nextGradientKnown) into.set(nextGradient);
-      else if (smoothed) {
+      else if (smoothed && (s.smoothBelow >= 1 || liveAccuracy < s.smoothBelow)) {
+        stats.smoothedGradients++;
         for (const { offset, domain } of slots) {
           for (let j = 0; j < domain; j++) smoothed[offset + j] = (1 - s.smoothing) * vertex[offset + j]! + s.smoothing / domain;
         }

@@ -41,6 +41,7 @@ export const gradsearchLsOptions: readonly OptionSpec[] = [
   { name: 'accuracy', type: 'choice', choices: ['live', 'all'], default: 'all', doc: 'the accuracy the gate and widening use: over candidates whose estimate or exact change is not zero (live), or all' },
   { name: 'lookahead', type: 'integer', min: 0, default: 0, doc: 'at a local minimum, moves tried as the first of a pair whose second the gradient at the first one\'s vertex ranks (0: none)' },
   { name: 'smoothing', type: 'number', min: 0, max: 1, maxExclusive: true, default: 0, doc: 'take every gradient at the vertex mixed with the uniform point by this weight (a relaxed pass), so branches the vertex does not take get a gradient (0: at the vertex)' },
+  { name: 'smoothBelow', type: 'number', min: 0, max: 1, default: 1, doc: 'smoothing only while the running accuracy of the estimates of moves that change something is below this (1: always)' },
   { name: 'schedule', type: 'choice', choices: ['all', 'grow'], default: 'all', doc: 'the examples searched on: all at once, or one first and a failing one added whenever those are satisfied (grow)' },
   { name: 'restartBase', type: 'integer', min: 0, default: 0, doc: 'Luby restarts from a random assignment: attempt i lasts restartBase * luby(i) steps (0 = never)' },
 ];
@@ -67,6 +68,7 @@ export function gradsearchLsSettings(o: ResolvedOptions): GradSearchLsSettings {
     accuracy: choice<'live' | 'all'>(o, 'accuracy'),
     lookahead: num(o, 'lookahead'),
     smoothing: num(o, 'smoothing'),
+    smoothBelow: num(o, 'smoothBelow'),
     schedule: choice<'all' | 'grow'>(o, 'schedule'),
   };
 }

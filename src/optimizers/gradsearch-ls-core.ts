@@ -9,11 +9,18 @@ import type { Rng } from '../util/rng.ts';
 import { ClauseWeights, FAIL_LOSS } from './clause-weights.ts';
 import type { Optimizer, OptimizerProblem } from './optimizer.ts';
 import { RankedMoves } from './ranked-moves.ts';
+import { SmoothedGradient } from './smoothed-gradient.ts';
 import { randomAssignment } from './simplex.ts';
 import type { WeightRule } from './clause-weights.ts';
 
 /** Rate of the running mean of the estimates' accuracy (about the last 50 evaluations). */
 const ACCURACY_RATE = 0.02;
+
+/** Where the gradient that ranks moves is taken: at the vertex, at the smoothed vertex, or whichever has predicted better. */
+export type Estimator = 'vertex' | 'smoothed' | 'adaptive';
+
+/** Under `estimator=adaptive`, how often the other estimator ranks a step, so that its accuracy stays measured. */
+const EXPLORE = 0.1;
 
 /** When an estimated local minimum is trusted (no candidate evaluated): always, by measured accuracy, never. */
 export type GateRule = 'on' | 'adaptive' | 'off';
@@ -39,7 +46,7 @@ export interface GradSearchLsSettings {
   readonly accuracy: 'live' | 'all';
   readonly lookahead: number;
   readonly smoothing: number;
-  readonly smoothBelow: number;
+  readonly estimator: Estimator;
   readonly schedule: 'all' | 'grow';
 }
 
@@ -133,10 +140,14 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
   // The gradient is linear in the term weights, and a PAWS increment (or no weighting at all) changes
   // them only on the failing terms, which stay the same while the vertex does. So after such a
   // reweight the next gradient is the last one plus the increment times the failing terms' gradient.
-  const incremental = s.linearize && (s.weighting === 'paws' || s.weighting === 'none') && typeof ev.lossAndGradient === 'function' && s.smoothing === 0;
-  // With smoothing, every gradient comes from a relaxed pass at the vertex mixed with the uniform
-  // point: every value has a little probability, so the branches the vertex never takes get some.
-  const smoothed = s.smoothing > 0 && typeof ev.lossAndGradient === 'function' ? new Float64Array(problem.size) : null;
+  const incremental = s.linearize && (s.weighting === 'paws' || s.weighting === 'none') && typeof ev.lossAndGradient === 'function';
+  // The smoothed estimator (smoothed-gradient.ts): relaxed passes at the vertex mixed with the uniform point.
+  const smooth = s.estimator !== 'vertex' && s.smoothing > 0 && typeof ev.lossAndGradient === 'function' ? new SmoothedGradient(ev as Required<Pick<Objective, 'lossAndGradient'>> & Evaluable, pass, s.smoothing) : null;
+  const VERTEX = 0;
+  const SMOOTHED = 1;
+  /** Which estimator ranked this step's moves, and which one the kept next gradient is of. */
+  let rankedBy = VERTEX;
+  let nextEstimator = VERTEX;
 
   const assignment = new Int32Array(n);
   const vertex = new Float64Array(problem.size); // one-hot: shown to the loop and used for evaluations
@@ -153,9 +164,10 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
   let examples = 0; // the loss is a mean over examples: the gradient's scale
   let lossScale = 1; // the loss per unit of summed term losses (1 / examples)
   let accuracy = 1;
-  let liveAccuracy = 1;
+  // Per estimator: how often its estimates of the moves that change something were right.
+  const liveAccuracy = [1, 1];
   /** The accuracy the gate and the widening go by. */
-  const trusted = (): number => (s.accuracy === 'live' ? liveAccuracy : accuracy);
+  const trusted = (): number => (s.accuracy === 'live' ? liveAccuracy[rankedBy]! : accuracy);
   // The wider candidate list checked at a local minimum (null: no widening).
   const wideCount = Math.min(allMoves, Math.ceil(s.widen * allMoves));
   const wide = wideCount > s.candidates ? new RankedMoves(wideCount) : null;
@@ -200,6 +212,7 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
     vertex[offset + old] = 0;
     vertex[offset + value] = 1;
     stats.forwards++;
+    smooth?.invalidate();
     pass(vertex);
     vertex[offset + value] = 0;
     vertex[offset + old] = 1;
@@ -254,7 +267,7 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
       // over all candidates and over those whose estimate or exact change is not zero.
       const hit = Math.abs(value - now - list.score[c]! * examples) < 0.5 * clause.min ? 1 : 0;
       accuracy += ACCURACY_RATE * (hit - accuracy);
-      if (list.score[c]! !== 0 || value !== now) liveAccuracy += ACCURACY_RATE * (hit - liveAccuracy);
+      if (list.score[c]! !== 0 || value !== now) liveAccuracy[rankedBy]! += ACCURACY_RATE * (hit - liveAccuracy[rankedBy]!);
       if (value < pickCost || (value === pickCost && rng.int(++ties) === 0)) {
         if (value < pickCost) ties = 1;
         pick = c;
@@ -364,6 +377,7 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
       stats.vertexGradients++;
       gradientAtVertex(vertex, failGradient);
     } else {
+      smooth?.invalidate();
       if (passAtVertex && ev.lossAndGradientAfterPass) ev.lossAndGradientAfterPass(vertex, failGradient);
       else ev.lossAndGradient!(vertex, failGradient);
       passAtVertex = true;
@@ -393,6 +407,13 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
     return increments;
   };
 
+  /** The estimator for the next gradient: fixed, or the better predictor so far (and the other now and then). */
+  const chooseEstimator = (): number => {
+    if (s.estimator !== 'adaptive') return s.estimator === 'smoothed' ? SMOOTHED : VERTEX;
+    const better = liveAccuracy[SMOOTHED]! > liveAccuracy[VERTEX]! ? SMOOTHED : VERTEX;
+    return rng.next() < EXPLORE ? 1 - better : better;
+  };
+
   const reset = (): void => {
     randomAssignment(slots, rng, assignment);
     vertex.fill(0);
@@ -401,6 +422,7 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
     clause.reset();
     termWeights.fill(1);
     stats.forwards++;
+    smooth?.invalidate();
     const loss = pass(vertex);
     passAtVertex = true;
     passSlot = -1;
@@ -459,11 +481,13 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
         current.set(termLosses);
         passAtVertex = true;
         passSlot = -1;
+        rankedBy = VERTEX;
+        smooth?.invalidate();
       }
       gradientSupplied = false;
       nextGradientKnown = false;
       stats.accuracySum += accuracy;
-      stats.liveAccuracySum += liveAccuracy;
+      stats.liveAccuracySum += liveAccuracy[rankedBy]!;
       let failing = 0;
       for (let t = 0; t < terms; t++) if (current[t]! > FAIL_LOSS) failing++;
       stats.bestFailing = Math.min(stats.bestFailing, failing);
@@ -556,34 +580,34 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
       if (incremental && !decays) {
         // A decay also lowers satisfied terms' weights: after one, the loop makes a pass instead.
         if (s.weighting === 'paws') {
-          knowFailGradient();
-          for (let i = 0; i < problem.size; i++) nextGradient[i] = grad[i]! + increments * failGradient[i]!;
+          let fail: Float64Array = failGradient;
+          if (rankedBy === SMOOTHED) {
+            fail = smooth!.failing(vertex, visit, current, clause);
+            clause.writeTermWeights(current, s.linearize, termWeights);
+          } else knowFailGradient();
+          for (let i = 0; i < problem.size; i++) nextGradient[i] = grad[i]! + increments * fail[i]!;
         } else nextGradient.set(grad);
         nextGradientKnown = true;
+        nextEstimator = rankedBy;
       }
     },
     // The next gradient: kept from a reweight, else from the objective's vertex evaluator where it
     // has one (then the loop never makes a pass), else null.
     gradientWithoutPass(into) {
-      if (nextGradientKnown) into.set(nextGradient);
-      else if (smoothed && (s.smoothBelow >= 1 || liveAccuracy < s.smoothBelow)) {
+      if (nextGradientKnown) {
+        into.set(nextGradient);
+        rankedBy = nextEstimator;
+      } else if (smooth && chooseEstimator() === SMOOTHED) {
         stats.smoothedGradients++;
-        for (const { offset, domain } of slots) {
-          for (let j = 0; j < domain; j++) smoothed[offset + j] = (1 - s.smoothing) * vertex[offset + j]! + s.smoothing / domain;
-        }
-        // Linearised at the smoothed point: its own p + eps weights each term.
-        stats.gradients++;
-        stats.forwards++;
-        pass(smoothed);
-        clause.writeTermWeights(termLosses, s.linearize, termWeights);
-        if (ev.lossAndGradientAfterPass) ev.lossAndGradientAfterPass(smoothed, into);
-        else ev.lossAndGradient!(smoothed, into);
+        smooth.full(vertex, visit, clause, s.linearize, into);
         clause.writeTermWeights(current, s.linearize, termWeights);
         passAtVertex = false;
         passSlot = -1;
+        rankedBy = SMOOTHED;
       } else if (gradientAtVertex) {
         stats.vertexGradients++;
         gradientAtVertex(vertex, into);
+        rankedBy = VERTEX;
       } else return null;
       nextGradientKnown = false;
       gradientSupplied = true;

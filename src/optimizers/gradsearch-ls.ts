@@ -5,7 +5,7 @@
 // docs/OPTIMIZER.md.
 
 import type { WeightRule } from './clause-weights.ts';
-import { createGradSearchLs, type GateRule, type GradSearchLsSettings } from './gradsearch-ls-core.ts';
+import { createGradSearchLs, type Estimator, type GateRule, type GradSearchLsSettings } from './gradsearch-ls-core.ts';
 import type { OptimizerDefinition } from './optimizer.ts';
 import { bool, choice, num, type OptionSpec, type ResolvedOptions } from './options.ts';
 
@@ -40,8 +40,8 @@ export const gradsearchLsOptions: readonly OptionSpec[] = [
   { name: 'widen', type: 'number', min: 0, max: 1, default: 0, doc: 'at a local minimum, with probability 1 - accuracy, check this fraction of all moves in gradient order (0: never)' },
   { name: 'accuracy', type: 'choice', choices: ['live', 'all'], default: 'all', doc: 'the accuracy the gate and widening use: over candidates whose estimate or exact change is not zero (live), or all' },
   { name: 'lookahead', type: 'integer', min: 0, default: 0, doc: 'at a local minimum, moves tried as the first of a pair whose second the gradient at the first one\'s vertex ranks (0: none)' },
-  { name: 'smoothing', type: 'number', min: 0, max: 1, maxExclusive: true, default: 0, doc: 'take every gradient at the vertex mixed with the uniform point by this weight (a relaxed pass), so branches the vertex does not take get a gradient (0: at the vertex)' },
-  { name: 'smoothBelow', type: 'number', min: 0, max: 1, default: 1, doc: 'smoothing only while the running accuracy of the estimates of moves that change something is below this (1: always)' },
+  { name: 'smoothing', type: 'number', min: 0, max: 1, maxExclusive: true, default: 0.1, doc: 'the smoothed vertex: every vector mixed with the uniform one by this weight, so that branches the vertex does not take get a gradient' },
+  { name: 'estimator', type: 'choice', choices: ['vertex', 'smoothed', 'adaptive'], default: 'vertex', doc: 'where the gradient that ranks moves is taken: at the vertex, at the smoothed vertex (a relaxed pass), or whichever has predicted exact changes better (adaptive)' },
   { name: 'schedule', type: 'choice', choices: ['all', 'grow'], default: 'all', doc: 'the examples searched on: all at once, or one first and a failing one added whenever those are satisfied (grow)' },
   { name: 'restartBase', type: 'integer', min: 0, default: 0, doc: 'Luby restarts from a random assignment: attempt i lasts restartBase * luby(i) steps (0 = never)' },
 ];
@@ -68,7 +68,7 @@ export function gradsearchLsSettings(o: ResolvedOptions): GradSearchLsSettings {
     accuracy: choice<'live' | 'all'>(o, 'accuracy'),
     lookahead: num(o, 'lookahead'),
     smoothing: num(o, 'smoothing'),
-    smoothBelow: num(o, 'smoothBelow'),
+    estimator: choice<Estimator>(o, 'estimator'),
     schedule: choice<'all' | 'grow'>(o, 'schedule'),
   };
 }

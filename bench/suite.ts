@@ -5,8 +5,10 @@
 // default optimizer's options redoes only its own runs. Writes the table into docs/BENCHMARKS.md.
 //
 //   npm run bench:suite -- [--tasks NAMES|tune|held|all] [--methods gradsearch-ls,smt,local-search]
-//                          [--budget MINUTES] [--jobs N] [--quick] [--no-docs]
+//                          [--runs 100,10,10] [--limit 600] [--budget MINUTES] [--jobs N] [--quick] [--no-docs]
 //
+// --runs and --limit change the protocol (runs of the three methods, seconds per run); a smaller
+// protocol writes into its own directories and says so in the table.
 // --budget: start no run after MINUTES (runs in flight finish); run it again to go on. The table is
 // written from every finished run of every task, whether it ran now or before.
 import { existsSync } from 'node:fs';
@@ -21,6 +23,8 @@ function parseSuiteArgs(argv: readonly string[]) {
   let tasks: readonly SuiteTask[] = SUITE_TASKS;
   let methods = METHODS;
   let budgetMinutes = Infinity;
+  let runs: readonly number[] = [100, 10, 10];
+  let limit = 600;
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -40,18 +44,25 @@ function parseSuiteArgs(argv: readonly string[]) {
       methods = value().split(',');
       const unknown = methods.filter((m) => !METHODS.includes(m));
       if (unknown.length) throw new Error(`unknown method ${unknown.join(', ')}; known: ${METHODS.join(', ')}`);
+    } else if (a === '--runs') {
+      runs = value().split(',').map(Number);
+      if (runs.length !== 3 || !runs.every((r) => Number.isInteger(r) && r > 0)) throw new Error('--runs takes three positive counts: gradsearch-ls,smt,local-search');
+    } else if (a === '--limit') {
+      limit = Number(value());
+      if (!(limit > 0)) throw new Error('--limit must be a positive number of seconds');
     } else if (a === '--budget') {
       budgetMinutes = Number(value());
       if (!(budgetMinutes > 0)) throw new Error('--budget must be a positive number of minutes');
     } else rest.push(a);
   }
-  return { tasks, methods, budgetMinutes, ...parseBenchArgs(rest) };
+  return { tasks, methods, budgetMinutes, runs, limit, ...parseBenchArgs(rest) };
 }
 
 const args = parseSuiteArgs(process.argv.slice(2));
-const root = args.quick ? 'results/bench-quick/suite' : 'results/bench/suite';
-const runsOf = (method: string): number => (args.quick ? (method === DEFAULT ? 3 : 1) : method === DEFAULT ? 100 : 10);
-const limit = args.quick ? 5 : 600;
+const full = args.runs.join() === '100,10,10' && args.limit === 600;
+const root = args.quick ? 'results/bench-quick/suite' : full ? 'results/bench/suite' : `results/bench/suite-${args.runs.join('-')}-${args.limit}s`;
+const runsOf = (method: string): number => (args.quick ? (method === DEFAULT ? 3 : 1) : args.runs[METHODS.indexOf(method)]!);
+const limit = args.quick ? 5 : args.limit;
 const startBefore = Number.isFinite(args.budgetMinutes) ? Date.now() + args.budgetMinutes * 60_000 : undefined;
 
 /** One method on one task: its comparison config. */
@@ -89,7 +100,7 @@ if (args.docs && args.tasks.length === SUITE_TASKS.length && args.methods.length
     'docs/BENCHMARKS.md',
     'suite',
     [
-      `Measured by \`npm run bench:suite -- --jobs ${args.jobs}\` on ${machineDescription()}` +
+      `Measured by \`npm run bench:suite -- --jobs ${args.jobs}${full ? '' : ` --runs ${args.runs.join()} --limit ${limit}`}\` on ${machineDescription()}` +
         `${unfinished.length ? ` (not finished: ${unfinished.join(', ')})` : ''}. Per task ${runsOf(DEFAULT)} runs of ${DEFAULT} and ` +
         `${runsOf('smt')} each of smt and local-search, ${limit} s per run, seed 1; one comparison per task and method in \`${root}/<task>/<method>\`.`,
       '',

@@ -19,9 +19,6 @@ const ACCURACY_RATE = 0.02;
 /** Where the gradient that ranks moves is taken: at the vertex, at the smoothed vertex, or whichever has predicted better. */
 export type Estimator = 'vertex' | 'smoothed' | 'adaptive';
 
-/** Under `estimator=adaptive`, how often the other estimator ranks a step, so that its accuracy stays measured. */
-const EXPLORE = 0.1;
-
 /** When an estimated local minimum is trusted (no candidate evaluated): always, by measured accuracy, never. */
 export type GateRule = 'on' | 'adaptive' | 'off';
 
@@ -43,10 +40,12 @@ export interface GradSearchLsSettings {
   readonly jump: boolean;
   readonly restartBase: number;
   readonly widen: number;
+  readonly poor: number;
   readonly accuracy: 'live' | 'all';
   readonly lookahead: number;
   readonly smoothing: number;
   readonly estimator: Estimator;
+  readonly explore: number;
   readonly schedule: 'all' | 'grow';
 }
 
@@ -296,7 +295,7 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
     leaveVertex();
   };
 
-  // Pair moves (lookahead): the cheapest moves evaluated at this vertex that change some term are
+  // Pair moves (lookahead): the cheapest moves evaluated at this vertex that may change something are
   // tried as first moves, and the gradient at each one's vertex ranks its follow-ups, which are
   // checked exactly. The gradient there sees what the first move changed (a state now reached, an
   // operand now used), which the gradient here could not.
@@ -306,17 +305,19 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
   const pairLosses = new Float64Array(terms);
 
   /** Tries pair moves from the current vertex; applies the first that lowers the cost below `now`. */
-  const tryPairs = (now: number): boolean => {
+  const tryPairs = (now: number, grad: Float64Array): boolean => {
     firsts.count = 0;
     for (let slot = 0; slot < n; slot++) {
       const { offset, domain } = slots[slot]!;
+      const c = assignment[slot]!;
       for (let j = 0; j < domain; j++) {
         const at = offset + j;
-        if (evaluatedIn[at] !== visit || j === assignment[slot] || tabuUntil[at]! > moves) continue;
+        if (evaluatedIn[at] !== visit || j === c || tabuUntil[at]! > moves) continue;
+        // A move of a Param nothing reads (zero gradient, no term changed) leaves the gradient as it is.
         const row = at * terms;
-        let changes = false;
-        for (let t = 0; t < terms && !changes; t++) changes = moveLosses[row + t] !== current[t];
-        if (changes) firsts.offer(slot, j, clause.cost(moveLosses, row), rng.nextUint32());
+        let live = grad[at] !== grad[offset + c];
+        for (let t = 0; t < terms && !live; t++) live = moveLosses[row + t] !== current[t];
+        if (live) firsts.offer(slot, j, clause.cost(moveLosses, row), rng.nextUint32());
       }
     }
     for (let f = 0; f < firsts.count; f++) {
@@ -411,7 +412,7 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
   const chooseEstimator = (): number => {
     if (s.estimator !== 'adaptive') return s.estimator === 'smoothed' ? SMOOTHED : VERTEX;
     const better = liveAccuracy[SMOOTHED]! > liveAccuracy[VERTEX]! ? SMOOTHED : VERTEX;
-    return rng.next() < EXPLORE ? 1 - better : better;
+    return rng.next() < s.explore ? 1 - better : better;
   };
 
   const reset = (): void => {
@@ -535,7 +536,8 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
       // A local minimum, estimated or confirmed. Where the estimates of moves that change something
       // are often wrong, the next-ranked moves may still improve: check more of them, as often as the
       // estimates were wrong.
-      if (wide && rng.next() >= trusted()) {
+      const poor = liveAccuracy[rankedBy]! < s.poor;
+      if (wide && poor && rng.next() >= trusted()) {
         stats.widenings++;
         wide.rank(slots, assignment, s.ranking === 'random' ? zeros : grad, tabuUntil, moves, rng);
         const saved = evaluated;
@@ -553,7 +555,19 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
           return;
         }
       }
-      if (s.lookahead > 0 && gradientAtVertex && atVertex && tryPairs(now)) return;
+      if (s.lookahead > 0 && poor && gradientAtVertex && atVertex) {
+        // Pairs start from evaluated moves: where the gate trusted the estimate, evaluate the candidates now.
+        if (evaluated === 0) {
+          const c = evaluate(now, -Infinity);
+          if (c >= 0 && pickCost < now) {
+            stats.improving++;
+            apply(pickList.slot[c]!, pickList.value[c]!);
+            clause.writeTermWeights(current, s.linearize, termWeights);
+            return;
+          }
+        }
+        if (tryPairs(now, grad)) return;
+      }
       // Candidates already evaluated are not evaluated again.
       const r = rng.next();
       if (k > 0 && r < s.sideways + s.uphill) {

@@ -38,8 +38,10 @@ export const gradsearchLsOptions: readonly OptionSpec[] = [
   { name: 'rho', type: 'number', min: 0, max: 1, default: 0.8, doc: 'saps: weights then move to rho w + (1 - rho) mean(w)' },
   { name: 'jump', type: 'boolean', default: false, doc: 'paws: add at once the increments after which the best estimated move improves (one extra pass)' },
   { name: 'widen', type: 'number', min: 0, max: 1, default: 0, doc: 'at a local minimum, with probability 1 - accuracy, check this fraction of all moves in gradient order (0: never)' },
+  { name: 'poor', type: 'number', min: 0, max: 1, default: 1, doc: 'widening and lookahead apply only while the estimates of moves that change something are right less often than this' },
   { name: 'accuracy', type: 'choice', choices: ['live', 'all'], default: 'all', doc: 'the accuracy the gate and widening use: over candidates whose estimate or exact change is not zero (live), or all' },
   { name: 'lookahead', type: 'integer', min: 0, default: 0, doc: 'at a local minimum, moves tried as the first of a pair whose second the gradient at the first one\'s vertex ranks (0: none)' },
+  { name: 'explore', type: 'number', min: 0, max: 1, default: 0.1, doc: 'estimator=adaptive: how often a fresh gradient comes from the estimator that has predicted worse (so its accuracy stays measured)' },
   { name: 'smoothing', type: 'number', min: 0, max: 1, maxExclusive: true, default: 0.1, doc: 'the smoothed vertex: every vector mixed with the uniform one by this weight, so that branches the vertex does not take get a gradient' },
   { name: 'estimator', type: 'choice', choices: ['vertex', 'smoothed', 'adaptive'], default: 'vertex', doc: 'where the gradient that ranks moves is taken: at the vertex, at the smoothed vertex (a relaxed pass), or whichever has predicted exact changes better (adaptive)' },
   { name: 'schedule', type: 'choice', choices: ['all', 'grow'], default: 'all', doc: 'the examples searched on: all at once, or one first and a failing one added whenever those are satisfied (grow)' },
@@ -65,10 +67,12 @@ export function gradsearchLsSettings(o: ResolvedOptions): GradSearchLsSettings {
     jump: bool(o, 'jump'),
     restartBase: num(o, 'restartBase'),
     widen: num(o, 'widen'),
+    poor: num(o, 'poor'),
     accuracy: choice<'live' | 'all'>(o, 'accuracy'),
     lookahead: num(o, 'lookahead'),
     smoothing: num(o, 'smoothing'),
     estimator: choice<Estimator>(o, 'estimator'),
+    explore: num(o, 'explore'),
     schedule: choice<'all' | 'grow'>(o, 'schedule'),
   };
 }

@@ -146,6 +146,40 @@ describe('gradsearch-ls details', () => {
   });
 });
 
+describe('gradsearch-ls with the smoothed estimator', () => {
+  it('supplies the gradient of a pass at the smoothed vertex, linearised there, also after reweights', () => {
+    const s = sketch('programs/turing/turing.tpt', { batch: 'prepend_zero' });
+    const ev = compileRelaxed(s.program, s.dataset);
+    const check = compileRelaxed(s.program, s.dataset);
+    const options = resolveOptimizerOptions('gradsearch-ls', { estimator: 'smoothed' });
+    const opt = createGradSearchLs(ev, new Rng(4), gradsearchLsSettings(options));
+    const weight = options.smoothing as number;
+    const grad = new Float64Array(ev.size);
+    const reference = new Float64Array(ev.size);
+    const point = new Float64Array(ev.size);
+    let compared = 0;
+    for (let step = 0; step < 400; step++) {
+      const vertex = opt.probs(step);
+      const known = opt.gradientWithoutPass!(grad);
+      expect(known).not.toBeNull();
+      // The clause weights, from the vertex-linearised weights the optimizer leaves for the loop.
+      check.termWeights.fill(1);
+      check.loss(vertex);
+      const clause = Array.from(ev.termWeights, (w, t) => w / Math.exp(-check.termLosses[t]!));
+      for (const { offset, domain } of check.params) for (let j = 0; j < domain; j++) point[offset + j] = (1 - weight) * vertex[offset + j]! + weight / domain;
+      check.loss(point);
+      for (let t = 0; t < check.termCount; t++) check.termWeights[t] = clause[t]! * Math.exp(-check.termLosses[t]!);
+      check.lossAndGradient(point, reference);
+      for (let i = 0; i < ev.size; i++) expect(Math.abs(grad[i]! - reference[i]!)).toBeLessThanOrEqual(1e-6 * (1 + Math.abs(reference[i]!)));
+      compared++;
+      opt.update(grad, known!, step);
+    }
+    expect(compared).toBe(400);
+    expect(opt.stats.smoothedGradients).toBeGreaterThan(0);
+    expect(opt.stats.reweights).toBeGreaterThan(50);
+  });
+});
+
 describe('gradsearch-ls and the forward passes it saves', () => {
   it('the gradient it supplies after a reweight, without a pass, is the gradient a pass gives', () => {
     const s = circuitTask('full_adder');

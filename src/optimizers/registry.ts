@@ -2,17 +2,23 @@
 
 import type { Rng } from '../util/rng.ts';
 import { bop } from './bop.ts';
+import { dmala } from './dmala.ts';
 import { fmgdEntropy } from './fmgd-entropy.ts';
 import { fmgd } from './fmgd.ts';
 import { gradsearchPlus } from './gradsearch-plus.ts';
 import { gradsearchLs } from './gradsearch-ls.ts';
 import { gradsearchRa } from './gradsearch-ra.ts';
 import { gradsearch } from './gradsearch.ts';
+import { gst } from './gst.ts';
 import { gumbel } from './gumbel.ts';
+import { gwg } from './gwg.ts';
 import { localSearch } from './local-search.ts';
 import { neuralReparam } from './neural-reparam.ts';
 import type { Optimizer, OptimizerDefinition, OptimizerProblem } from './optimizer.ts';
 import { describeOption, OptionError, resolveOptions, type ResolvedOptions } from './options.ts';
+import { pas } from './pas.ts';
+import { reinmax } from './reinmax.ts';
+import { rloo } from './rloo.ts';
 import { ste } from './ste.ts';
 import { tempSoftmax } from './temp-softmax.ts';
 
@@ -23,10 +29,16 @@ const definitions: readonly OptimizerDefinition[] = [
   gumbel,
   neuralReparam,
   ste,
+  reinmax,
+  gst,
+  rloo,
   bop,
   gradsearch,
   gradsearchRa,
   gradsearchPlus,
+  gwg,
+  dmala,
+  pas,
   localSearch,
   gradsearchLs,
 ];

@@ -97,8 +97,8 @@ export class RelaxedEvaluator implements Objective {
   /** Examples one pass evaluates (the whole batch unless compiled with `lanes`). */
   readonly lanes: number;
   private readonly laneOk: Uint8Array;
-  /** The loss instruction's mean-over-examples factor. */
-  private readonly lossScale: number;
+  /** The loss instruction's mean-over-examples factor ({@link Objective.lossScale}). */
+  readonly lossScale: number;
   /**
    * {@link Objective.termLossesAtVertex}: the tape run on one-hot indices. Present for discrete
    * programs only.

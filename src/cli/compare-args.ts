@@ -7,11 +7,12 @@ import {
   type ComparisonConfig, type OptionSpec, type PaperReference, type Shard, type Sweep,
 } from '../index.ts';
 import { flagBool, flagString, UsageError, type FlagSpec, type ParsedArgs } from './args.ts';
+import { methodName, rawFlagValue, splitList } from './optimizer-modules.ts';
 
-/** `a,b,c` -> names (each must be a known method). */
+/** `a,b,./mine.mjs` -> names (each must be a known method; a module path stands for its optimizer). */
 export function parseMethods(text: string | undefined): string[] {
   if (!text) throw new UsageError('--optimizers is required, e.g. --optimizers gradsearch-ra,fmgd');
-  const names = text.split(',').map((s) => s.trim()).filter(Boolean);
+  const names = splitList(text).map(methodName);
   if (names.length === 0) throw new UsageError('--optimizers lists no method');
   if (new Set(names).size !== names.length) throw new UsageError(`--optimizers names a method twice: ${text}`);
   for (const n of names) getMethod(n); // throws OptionError with the known names
@@ -56,18 +57,20 @@ export function parseRunsFor(entries: readonly string[], methods: readonly strin
   return out;
 }
 
-/** The `--optimizers` value from raw argv (needed before parsing, to know the option flags). */
-function methodsInArgv(argv: readonly string[]): string[] {
-  const i = argv.findIndex((a) => a === '--optimizers' || a.startsWith('--optimizers='));
-  if (i < 0) return [];
-  const text = argv[i]!.includes('=') ? argv[i]!.slice(argv[i]!.indexOf('=') + 1) : argv[i + 1] ?? '';
-  return text.split(',').map((s) => s.trim()).filter(Boolean);
+/** The `--optimizers` entries from raw argv (needed before parsing, to know the option flags). */
+export function methodsInArgv(argv: readonly string[]): string[] {
+  return splitList(rawFlagValue(argv, 'optimizers'));
+}
+
+/** The methods of `--optimizers` that are module paths: method name -> path. */
+export function parseModules(text: string | undefined): Record<string, string> {
+  return Object.fromEntries(splitList(text).filter((e) => methodName(e) !== e).map((e) => [methodName(e), e]));
 }
 
 /** One flag `--A.opt` per option of every listed method. */
 export function methodOptionFlags(argv: readonly string[]): FlagSpec[] {
   const flags: FlagSpec[] = [];
-  for (const name of methodsInArgv(argv)) {
+  for (const name of methodsInArgv(argv).map(methodName)) {
     let options: readonly OptionSpec[];
     try {
       options = getMethod(name).options;

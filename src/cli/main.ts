@@ -10,7 +10,7 @@ import { compareCommand } from './commands/compare.ts';
 import { mergeCommand } from './commands/merge.ts';
 import { parseArgs, UsageError } from './args.ts';
 import { ReportedFailure, UserError } from './common.ts';
-import { OptionError } from '../index.ts';
+import { OptimizerModuleError, OptionError } from '../index.ts';
 import type { Command } from './command.ts';
 
 const COMMANDS: readonly Command[] = [synthCommand, checkCommand, runCommand, irCommand, gradCommand, tapeCommand, optimizersCommand, compareCommand, mergeCommand];
@@ -51,6 +51,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 1;
   }
   try {
+    await command.prepare?.(rest);
     const flags = [...command.flags, ...(command.extraFlags?.(rest) ?? [])];
     if (rest.includes('--help') || rest.includes('-h')) {
       process.stdout.write(commandHelp({ ...command, flags }) + '\n');
@@ -59,7 +60,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return await command.run(parseArgs(rest, flags));
   } catch (e) {
     if (e instanceof ReportedFailure) return e.code;
-    if (e instanceof UsageError || e instanceof UserError || e instanceof OptionError) {
+    if (e instanceof UsageError || e instanceof UserError || e instanceof OptionError || e instanceof OptimizerModuleError) {
       process.stderr.write(`tpt ${command.name}: ${e.message}\n${e instanceof UsageError ? `usage: ${command.usage}\n` : ''}`);
       return 1;
     }

@@ -1,7 +1,9 @@
 // A comparison's configuration and its plan: every (method, sweep value, run) with a seed derived
 // only from the base seed, the method, the sweep value and the run index; shards are slices of it.
 import type { SketchOptions } from '../sketch/load.ts';
+import { resolve } from 'node:path';
 import type { ResolvedOptions } from '../optimizers/options.ts';
+import { OptimizerModuleError, optimizerModuleSource, type OptimizerModuleSource } from '../optimizers/user-module.ts';
 import { resolveMethodOptions } from './methods.ts';
 
 /** A swept value: a Hyper's integer or a batch name. */
@@ -22,6 +24,11 @@ export interface ComparisonConfig {
   readonly set?: Readonly<Record<string, number>>;
   /** Method names (optimizers, `local-search`, `smt`), in table order. */
   readonly optimizers: readonly string[];
+  /**
+   * Methods defined in a user's module: method name -> the module's path (loaded by runComparison,
+   * in every worker too; see loadOptimizerModule).
+   */
+  readonly modules?: Readonly<Record<string, string>>;
   /** Raw options per method, e.g. `{ bop: { tau: 100 } }`. */
   readonly options?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   readonly sweep?: Sweep | null;
@@ -38,11 +45,13 @@ export interface ComparisonConfig {
 }
 
 /** The canonical form: defaults filled in, options resolved; what `config.json` holds. */
-export interface NormalizedConfig extends Required<Omit<ComparisonConfig, 'dataPath' | 'hypersPath' | 'batch' | 'options'>> {
+export interface NormalizedConfig extends Required<Omit<ComparisonConfig, 'dataPath' | 'hypersPath' | 'batch' | 'options' | 'modules'>> {
   readonly dataPath: string | null;
   readonly hypersPath: string | null;
   readonly batch: string | null;
   readonly options: Readonly<Record<string, ResolvedOptions>>;
+  /** Present when a method comes from a user's module: its path and the SHA-256 of the file that ran. */
+  readonly modules?: Readonly<Record<string, OptimizerModuleSource>>;
   readonly version: 1;
 }
 
@@ -63,8 +72,18 @@ export interface Shard {
   readonly count: number;
 }
 
-/** Fills defaults and resolves every method's options (throws `OptionError` on a bad one). */
+/**
+ * Fills defaults and resolves every method's options (throws `OptionError` on a bad one). Methods
+ * of user modules must have been loaded (runComparison does it); their sources are recorded.
+ */
 export function normalizeConfig(config: ComparisonConfig): NormalizedConfig {
+  const modules: Record<string, OptimizerModuleSource> = {};
+  for (const [name, path] of Object.entries(config.modules ?? {})) {
+    const source = optimizerModuleSource(name);
+    if (!source || resolve(source.path) !== resolve(path)) throw new OptimizerModuleError(`${path}: the module of optimizer '${name}' is not loaded`);
+    if (!config.optimizers.includes(name)) throw new RangeError(`module given for '${name}', which is not among the compared methods`);
+    modules[name] = { path, sha256: source.sha256 };
+  }
   const options: Record<string, ResolvedOptions> = {};
   for (const name of config.optimizers) options[name] = resolveMethodOptions(name, config.options?.[name] ?? {});
   for (const name of Object.keys(config.options ?? {})) {
@@ -80,6 +99,8 @@ export function normalizeConfig(config: ComparisonConfig): NormalizedConfig {
     set: sorted(config.set),
     optimizers: [...config.optimizers],
     options,
+    // Only when there are any, so that the identity of earlier comparisons stays what it was.
+    ...(Object.keys(modules).length ? { modules: Object.fromEntries(Object.entries(modules).sort(([a], [b]) => a.localeCompare(b))) } : {}),
     sweep: config.sweep ? { name: config.sweep.name, values: [...config.sweep.values] } : null,
     runs: config.runs,
     runsFor: sorted(config.runsFor),

@@ -56,6 +56,8 @@ export interface RunRecord {
   readonly lossCurve?: LossCurve;
   /** The learned Params, for programs with real values that plot.ts can picture (absent in version 1). */
   readonly fit?: FitRecord;
+  /** A method from a user's module: the module's path and the SHA-256 of the file that ran. */
+  readonly module?: { readonly path: string; readonly sha256: string };
   readonly version: number;
 }
 
@@ -137,6 +139,7 @@ export async function executeRun(
     ...(s.smtStatus !== undefined ? { smtStatus: s.smtStatus } : {}),
     ...(spec.run < config.curveRuns && r.lossCurve.steps.length > 0 ? { lossCurve: thin(r.lossCurve, CURVE_POINTS) } : {}),
     ...fitOf(sketch, s),
+    ...(config.modules?.[spec.optimizer] ? { module: config.modules[spec.optimizer] } : {}),
     version: RECORD_VERSION,
   };
 }

@@ -2,6 +2,7 @@
 // parallel lanes (worker threads), appends each record as it finishes, then writes the reports.
 import { availableParallelism } from 'node:os';
 import { normalizeConfig, planRuns, type ComparisonConfig, type NormalizedConfig, type RunSpec, type Shard } from './config.ts';
+import { loadComparisonModules } from './modules.ts';
 import { inProcessLane, RunError, workerLane, type Lane } from './pool.ts';
 import { SketchCache, type RunRecord } from './record.ts';
 import { writeReports } from './outputs.ts';
@@ -58,6 +59,7 @@ export interface CompareOutcome {
  * holds a different comparison.
  */
 export async function runComparison(config: ComparisonConfig, options: CompareRunOptions): Promise<CompareOutcome> {
+  await loadComparisonModules(config);
   const normalized = normalizeConfig(config);
   const sketches = new SketchCache(normalized);
   for (const value of normalized.sweep ? normalized.sweep.values : [null]) sketches.get(value);

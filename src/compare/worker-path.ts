@@ -1,9 +1,8 @@
 // Where the comparison worker lives: beside this module's `.ts` source (run through tsx's loader,
 // registered inside the worker), or as `compare-worker.mjs` beside the esbuild bundle in dist/.
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { tsxRegisterUrl } from '../util/import-module.ts';
 
 /** The bundle's file name for the worker entry (see `entries` in bin/tpt.mjs). */
 export const BUNDLED_WORKER = 'compare-worker.mjs';
@@ -39,20 +38,4 @@ export function resolveWorkerEntry(moduleUrl: string): WorkerEntry {
     `.then((m) => { m.register(); return import(${JSON.stringify(url.href)}); })` +
     `.catch((e) => { setTimeout(() => { throw e; }); });`;
   return { kind: 'eval', url, code };
-}
-
-/** The URL of tsx's ESM `register` API, resolved from the package that contains `moduleUrl`. */
-export function tsxRegisterUrl(moduleUrl: string): string {
-  const require = createRequire(moduleUrl);
-  let pkgPath: string;
-  try {
-    pkgPath = require.resolve('tsx/package.json');
-  } catch {
-    throw new Error('running from TypeScript sources needs the tsx package to start comparison workers');
-  }
-  const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as { exports?: Record<string, unknown> };
-  const api = pkg.exports?.['./esm/api'] as { import?: { default?: string } | string } | undefined;
-  const rel = typeof api?.import === 'string' ? api.import : api?.import?.default;
-  if (!rel) throw new Error(`tsx at ${dirname(pkgPath)} has no ESM register API ('tsx/esm/api')`);
-  return pathToFileURL(join(dirname(pkgPath), rel)).href;
 }

@@ -3,17 +3,21 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { NormalizedConfig } from './config.ts';
 import { executeRun, SketchCache, SketchLoadError } from './record.ts';
+import { loadComparisonModules } from './modules.ts';
 import type { FromWorker, ToWorker } from './pool.ts';
 
 const port = parentPort;
 if (!port) throw new Error('compare worker started outside a worker thread');
 const config = (workerData as { config: NormalizedConfig }).config;
 const sketches = new SketchCache(config);
+// Methods from user modules: the same files, unchanged, loaded in this thread before any run.
+const ready = loadComparisonModules({ modules: Object.fromEntries(Object.entries(config.modules ?? {}).map(([n, s]) => [n, s.path])) }, config.modules);
+ready.catch(() => {}); // reported with every run
 const send = (message: FromWorker): void => port.postMessage(message);
 
 port.on('message', (message: ToWorker) => {
   const { spec } = message;
-  executeRun(config, spec, sketches, (fraction) => send({ type: 'progress', key: spec.key, fraction })).then(
+  ready.then(() => executeRun(config, spec, sketches, (fraction) => send({ type: 'progress', key: spec.key, fraction }))).then(
     (record) => send({ type: 'record', record }),
     (e: unknown) =>
       send({

@@ -22,7 +22,7 @@ import { rloo } from './rloo.ts';
 import { ste } from './ste.ts';
 import { tempSoftmax } from './temp-softmax.ts';
 
-const definitions: readonly OptimizerDefinition[] = [
+const builtIn: readonly OptimizerDefinition[] = [
   fmgd,
   fmgdEntropy,
   tempSoftmax,
@@ -43,11 +43,20 @@ const definitions: readonly OptimizerDefinition[] = [
   gradsearchLs,
 ];
 
+/** Built-in optimizers (relaxed methods first, as in the paper's Table 1), then those registered at run time. */
+const definitions: OptimizerDefinition[] = [...builtIn];
 const byName = new Map(definitions.map((d) => [d.name, d]));
 
-/** Every registered optimizer, in a stable order (relaxed methods first, as in the paper's Table 1). */
+/** Every registered optimizer, in a stable order: the built-in ones, then those of user modules as loaded. */
 export function listOptimizers(): readonly OptimizerDefinition[] {
   return definitions;
+}
+
+/** Adds an optimizer under its name (a user's module: see user-module.ts); throws if the name is taken. */
+export function registerOptimizer(def: OptimizerDefinition): void {
+  if (byName.has(def.name) || def.name === 'smt') throw new OptionError(`optimizer '${def.name}' already exists; give the module's optimizer another name`);
+  definitions.push(def);
+  byName.set(def.name, def);
 }
 
 /** The definition registered as `name`; throws {@link OptionError} listing the known names. */

@@ -1,6 +1,6 @@
 // `tpt synth PROGRAM`: search for Param values that solve every example, then show the program found.
 import {
-  getMethod, listOptimizers, runExact, runMethod, writeFileAtomic, OptionError, NET_FLAGS,
+  getMethod, listOptimizers, optimizerModuleSource, runExact, runMethod, writeFileAtomic, OptionError, NET_FLAGS,
   netOptionsFromFlags, netJson, formatNet, plotSynthesis, PlotError,
   type OptionSpec, type MethodSynthesis as SketchSynthesis, type Sketch,
 } from '../../index.ts';
@@ -10,14 +10,14 @@ import { ProgressBar, compact } from '../progress-bar.ts';
 import { annotatedSource, paramTables } from '../present.ts';
 import { formatRun } from './run.ts';
 import type { Command } from '../command.ts';
+import { loadModulesNamed, methodName, rawFlagValue } from '../optimizer-modules.ts';
 
 export const DEFAULT_OPTIMIZER = 'gradsearch-ls';
 const VERSION = '0.1.0';
 
 /** The chosen optimizer's options become flags of their own: `--optimizer bop --tau 100`. */
 function optimizerFlags(argv: readonly string[]): FlagSpec[] {
-  const i = argv.findIndex((a) => a === '--optimizer' || a.startsWith('--optimizer='));
-  const name = i < 0 ? DEFAULT_OPTIMIZER : argv[i]!.includes('=') ? argv[i]!.split('=')[1]! : argv[i + 1];
+  const name = methodName(rawFlagValue(argv, 'optimizer') ?? DEFAULT_OPTIMIZER);
   const def = name ? getMethod(name) : undefined;
   if (!def) return [];
   return def.options.map((o: OptionSpec) => ({
@@ -36,7 +36,7 @@ export const synthCommand: Command = {
   summary: 'synthesize Param values that solve every example (verified by the exact interpreter)',
   flags: [
     ...SKETCH_FLAGS,
-    { name: 'optimizer', type: 'string', value: 'NAME', help: `search method (default ${DEFAULT_OPTIMIZER}; see tpt optimizers)` },
+    { name: 'optimizer', type: 'string', value: 'NAME', help: `search method (default ${DEFAULT_OPTIMIZER}; see tpt optimizers), or the path of your own optimizer module (.mjs, .js, .ts)` },
     { name: 'seed', type: 'string', value: 'N', help: 'random seed; the same seed gives the same run (default 1)' },
     { name: 'max-steps', type: 'string', value: 'N', help: 'step budget over all restarts (default 10000)' },
     { name: 'time-limit', type: 'string', value: 'SECONDS', help: 'wall-clock limit (default none)' },
@@ -47,9 +47,10 @@ export const synthCommand: Command = {
     ...NET_FLAGS,
     { name: 'plot', type: 'string', value: 'FILE.svg', help: 'write an SVG picture of the fit (programs with real values)' },
   ],
+  prepare: async (argv) => loadModulesNamed([rawFlagValue(argv, 'optimizer') ?? DEFAULT_OPTIMIZER]),
   extraFlags: optimizerFlags,
   async run(args) {
-    const optimizer = flagString(args, 'optimizer') ?? DEFAULT_OPTIMIZER;
+    const optimizer = methodName(flagString(args, 'optimizer') ?? DEFAULT_OPTIMIZER);
     const def = getMethod(optimizer);
     if (!def) throw new UserError(`unknown optimizer '${optimizer}'; known: ${listOptimizers().map((d) => d.name).join(', ')}`);
     const options: Record<string, unknown> = {};
@@ -118,6 +119,7 @@ function resultJson(args: ParsedArgs, sketch: Sketch, s: SketchSynthesis, wallSe
     examples: sketch.dataset.examples.length,
     assignment: s.params,
     optimizer: r.optimizer,
+    ...(optimizerModuleSource(r.optimizer) ? { module: optimizerModuleSource(r.optimizer) } : {}),
     options: r.options,
     seed: r.seed,
     hypers: sketch.hypers,
@@ -133,11 +135,13 @@ function formatSynthesis(sketch: Sketch, s: SketchSynthesis): string {
   const r = s.result;
   const n = sketch.dataset.examples.length;
   const lines: string[] = [];
+  const source = optimizerModuleSource(r.optimizer);
+  const method = source ? `${r.optimizer} (from ${source.path}, SHA-256 ${source.sha256.slice(0, 12)})` : r.optimizer;
   const speed = `${r.steps} steps, ${r.wallSeconds.toFixed(2)} s (${compact(r.stepsPerSecond)} steps/s), compile ${(s.compileSeconds * 1000).toFixed(0)} ms`;
   lines.push(
     r.success
-      ? `solved by ${r.optimizer} (seed ${r.seed}) in ${speed}`
-      : `not solved by ${r.optimizer} (seed ${r.seed}; ${r.stopReason}) after ${speed}; the best assignment satisfies ${s.examplesSolved}/${n} examples`,
+      ? `solved by ${method} (seed ${r.seed}) in ${speed}`
+      : `not solved by ${method} (seed ${r.seed}; ${r.stopReason}) after ${speed}; the best assignment satisfies ${s.examplesSolved}/${n} examples`,
   );
   lines.push('');
   if (s.net) lines.push(formatNet(sketch, s), '');

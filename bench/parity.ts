@@ -1,6 +1,7 @@
 // `npm run bench:parity`: the paper's Table 1 on our parity chain (every optimizer row, K = 4 ... 256,
-// 100 runs, at most 3000 steps) beside the published numbers, then K = 512 and 1024 for the methods
-// that survive K = 256; resumable (results/bench/), tables written into docs/BENCHMARKS.md.
+// 100 runs, at most 3000 steps) beside the published numbers, with tpt's further methods (exact local
+// search, the gradient-informed samplers and estimators published since), then K = 512 and 1024 for
+// the methods that survive K = 256; resumable (results/bench/), tables written into docs/BENCHMARKS.md.
 import {
   compareCommandLine, formatTable, joinedMarkdownTable, machineDescription, parseBenchArgs, runLogged, runMinutes, writeDocSection,
   type ComparisonConfig,
@@ -9,11 +10,13 @@ import {
 const args = parseBenchArgs(process.argv.slice(2));
 const PROGRAM = 'programs/parity_chain/parity_chain.tpt';
 const PAPER_ROWS = ['fmgd', 'fmgd-entropy', 'temp-softmax', 'gumbel', 'neural-reparam', 'ste', 'bop', 'gradsearch', 'gradsearch-ra'];
+/** Gradient-informed methods published after the paper (docs/OPTIMIZER.md). */
+const LATER_ROWS = ['reinmax', 'gst', 'rloo', 'gwg', 'dmala', 'pas'];
 const root = args.quick ? 'results/bench-quick' : 'results/bench';
 
 const table1: ComparisonConfig = {
   program: PROGRAM,
-  optimizers: [...PAPER_ROWS, 'gradsearch+', 'local-search'],
+  optimizers: [...PAPER_ROWS, 'gradsearch+', 'local-search', ...LATER_ROWS],
   sweep: { name: 'K', values: args.quick ? [4, 8, 16] : [4, 8, 16, 32, 64, 128, 256] },
   runs: args.quick ? 3 : 100,
   // Exact local search re-evaluates the whole program for every move: slow at large K, so fewer runs.

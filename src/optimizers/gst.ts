@@ -59,7 +59,7 @@ export const gst: OptimizerDefinition = {
   summary: 'gapped straight-through: a one-hot sample forward, backward through softmax of logits moved to make the sample the argmax by a gap; Adam',
   family: 'discrete',
   options: [
-    ...logitOptions(),
+    ...logitOptions({ init: 'maxent' }),
     { name: 'tau', type: 'number', min: 0, minExclusive: true, default: 1, doc: 'temperature of the backward softmax(theta~ / tau)' },
     { name: 'gap', type: 'number', min: 0, default: 1, doc: 'gap kappa between the sampled logit and every other (GST-1.0)' },
     { name: 'probabilityGap', type: 'boolean', default: false, doc: 'GST-p: the gap -log(1 - p) / p from the sample probability p instead of gap' },

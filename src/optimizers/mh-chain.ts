@@ -76,7 +76,7 @@ export const chainOptions: readonly OptionSpec[] = [
     default: 'failing',
     doc: 'the target is exp(-E / temperature) with E the number of failing (example, output) terms, or the loss',
   },
-  { name: 'temperature', type: 'number', min: 0, minExclusive: true, default: 1, doc: 'temperature T of the target exp(-E / T)' },
+  { name: 'temperature', type: 'number', min: 0, minExclusive: true, default: 0.5, doc: 'temperature T of the target exp(-E / T)' },
 ];
 
 /** Reads the shared options; `metropolis` from the optimizer's own option, if it has one. */

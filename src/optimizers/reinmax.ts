@@ -52,8 +52,8 @@ export const reinmax: OptimizerDefinition = {
   summary: 'ReinMax: a one-hot sample of softmax(logits) forward, the second-order (Heun) estimate of the logit gradient, Adam',
   family: 'discrete',
   options: [
-    ...logitOptions(),
-    { name: 'tau', type: 'number', min: 1, default: 1, doc: 'temperature tau of softmax(theta / tau) in the midpoint pi1 (the method asks tau >= 1)' },
+    ...logitOptions({ init: 'maxent' }),
+    { name: 'tau', type: 'number', min: 1, default: 8, doc: 'temperature tau of softmax(theta / tau) in the midpoint pi1 (the method asks tau >= 1)' },
   ],
   create(problem, rng, options) {
     const s = new SampledLogits(problem, rng, options);

@@ -37,7 +37,7 @@ export const rloo: OptimizerDefinition = {
   name: 'rloo',
   summary: 'REINFORCE leave-one-out: k one-hot samples per step, each baselined by the mean loss of the others; Adam on the logits',
   family: 'discrete',
-  options: [...logitOptions({ init: 'maxent' }), { name: 'samples', type: 'integer', min: 2, default: 4, doc: 'samples k per step (each step costs k evaluations)' }],
+  options: [...logitOptions({ init: 'maxent', lr: 0.01 }), { name: 'samples', type: 'integer', min: 2, default: 4, doc: 'samples k per step (each step costs k evaluations)' }],
   create(problem, rng, options) {
     const s = new SampledLogits(problem, rng, options);
     const k = num(options, 'samples');

@@ -1,7 +1,7 @@
 // `npm run bench:circuits`: the paper's Table 2 on our circuit tasks (nand, swap, shift, full_adder,
 // adder2): gradsearch-ls (100 runs, 10 min each) and smt (10 runs) on all five; fmgd, gradsearch,
 // gradsearch+ and local-search with 100 runs on the easy tasks, fewer under a short limit on the hard
-// ones; the gradient-informed samplers and estimators published since (docs/OPTIMIZER.md) likewise;
+// ones; the gradient-informed samplers and estimators published since (docs/GRADIENT-INFORMED.md) likewise;
 // resumable (results/bench/), tables written into docs/BENCHMARKS.md.
 import {
   compareCommandLine, formatTable, joinedMarkdownTable, machineDescription, parseBenchArgs, runLogged, runMinutes, writeDocSection,

@@ -65,6 +65,7 @@ const TASKS: Record<string, Task> = {
   shift: circuit('shift'),
   full_adder: circuit('full_adder'),
   adder2: circuit('adder2'),
+  parity8: { name: 'parity8', program: 'programs/parity_chain/parity_chain.tpt', set: { K: 8 } },
   parity16: { name: 'parity16', program: 'programs/parity_chain/parity_chain.tpt', set: { K: 16 } },
   parity32: { name: 'parity32', program: 'programs/parity_chain/parity_chain.tpt', set: { K: 32 } },
   parity64: { name: 'parity64', program: 'programs/parity_chain/parity_chain.tpt', set: { K: 64 } },

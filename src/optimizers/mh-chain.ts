@@ -67,7 +67,7 @@ export interface ChainSettings {
   readonly metropolis: boolean;
 }
 
-/** The options every sampler has, with their defaults (docs/OPTIMIZER.md, "Gradient-informed samplers"). */
+/** The options every sampler has, with their defaults (docs/GRADIENT-INFORMED.md, "Defaults"). */
 export const chainOptions: readonly OptionSpec[] = [
   {
     name: 'energy',

@@ -1,4 +1,5 @@
-// The pipeline is one-way: a stage never imports a later stage, and the CLI uses only the public API.
+// The pipeline is one-way: a stage never imports a later stage, and the CLI uses only the public API;
+// tpt/core reaches nothing Node-only.
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, dirname } from 'node:path';
@@ -45,5 +46,31 @@ describe('layout', () => {
       }
     }
     expect(violations).toEqual([]);
+  });
+
+  it('tpt/core (src/core.ts) reaches no node: module, no z3-solver and no Node global', () => {
+    const seen = new Set<string>();
+    const packages = new Set<string>();
+    const nodeGlobals: string[] = [];
+    const visit = (file: string): void => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const text = readFileSync(file, 'utf8');
+      const imports = [
+        ...text.matchAll(/^(?:import|export)\s(?!type\s)[^;'"]*?\bfrom\s*['"]([^'"]+)['"]/gm),
+        ...text.matchAll(/^import\s*['"]([^'"]+)['"]/gm),
+        ...text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]/g),
+      ];
+      for (const m of imports) {
+        const spec = m[1]!;
+        if (spec.startsWith('.')) visit(resolve(dirname(file), spec));
+        else packages.add(spec);
+      }
+      for (const m of text.matchAll(/\b(process|Buffer|__dirname|require)\s*[.(]/g)) nodeGlobals.push(`${relative(ROOT, file)}: ${m[0]}`);
+    };
+    visit(join(ROOT, 'src/core.ts'));
+    expect(seen.size).toBeGreaterThan(50);
+    expect([...packages].sort()).toEqual(['chevrotain']);
+    expect(nodeGlobals).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 // method's best run (decision regions, for a 2-D classifier), drawn by src/synth/plot.ts from the Params
 // the records keep. Empty when no record keeps any (discrete programs, records older than `fit`).
 import { paramsFromJson } from '../data/params.ts';
-import type { Sketch } from '../sketch/load.ts';
+import type { Sketch } from '../sketch/sketch.ts';
 import { describeFit } from '../synth/fit-label.ts';
 import { plotCurves, plotFit, plotShape, type FitToPlot } from '../synth/plot.ts';
 import type { SweepValue } from './config.ts';

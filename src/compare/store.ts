@@ -6,7 +6,9 @@ import { writeFileAtomic } from '../util/files.ts';
 import { configDifferences, type NormalizedConfig } from './config.ts';
 import type { RunRecord } from './record.ts';
 
+/** The comparison a results directory holds (its normalized config), checked on resume. */
 export const CONFIG_FILE = 'config.json';
+/** One complete JSON line per finished run (a `RunRecord`), appended as runs finish. */
 export const RUNS_FILE = 'runs.jsonl';
 
 /** A directory holds a different comparison, or is not a comparison at all. */

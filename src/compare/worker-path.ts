@@ -1,12 +1,12 @@
 // Where the comparison worker lives: beside this module's `.ts` source (run through tsx's loader,
-// registered inside the worker), or as `compare-worker.mjs` beside the esbuild bundle in dist/.
+// registered inside the worker), or as `compare-worker.js` beside the bundle's chunks in dist/.
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-/** The bundle's file name for the worker entry (see `entries` in bin/tpt.mjs). */
-export const BUNDLED_WORKER = 'compare-worker.mjs';
+/** The built worker's file name in dist/ (see `ENTRIES` in scripts/build.ts). */
+export const BUNDLED_WORKER = 'compare-worker.js';
 /** The worker's source, beside this folder's modules. */
 export const SOURCE_WORKER = 'worker.ts';
 
@@ -16,10 +16,10 @@ export type WorkerEntry =
   | { readonly kind: 'eval'; readonly url: URL; readonly code: string };
 
 /**
- * Resolves the worker for code running at `moduleUrl` (a module of this folder, or the bundle that
+ * Resolves the worker for code running at `moduleUrl` (a module of this folder, or the dist/ chunk that
  * contains it). From TypeScript sources (vitest, tsx) the worker is `worker.ts`, started by a small
  * script that registers tsx's ESM loader in the worker first (Node 20 ignores `--import` in a
- * worker's execArgv); from a bundle, `compare-worker.mjs` in the bundle's directory. Throws an Error
+ * worker's execArgv); from built JavaScript, `compare-worker.js` in the same directory. Throws an Error
  * saying what is missing when the file is not there.
  */
 export function resolveWorkerEntry(moduleUrl: string): WorkerEntry {
@@ -29,7 +29,7 @@ export function resolveWorkerEntry(moduleUrl: string): WorkerEntry {
     throw new Error(
       fromSource
         ? `comparison worker not found at ${fileURLToPath(url)}`
-        : `comparison worker not found at ${fileURLToPath(url)}; rebuild the bundle (bin/tpt.mjs builds it with the entry 'compare-worker')`,
+        : `comparison worker not found at ${fileURLToPath(url)}; rebuild dist/ (npm run build)`,
     );
   }
   if (!fromSource) return { kind: 'module', url };

@@ -16,6 +16,7 @@ import { DiagnosticError, type Diagnostic, type Span } from '../util/diagnostics
 /** Stops runaway unrolling (e.g. a huge range) before it exhausts memory. */
 const MAX_STATEMENTS = 20_000_000;
 
+/** What `lowerModule` returns: the program (null on an error) and the Hypers it declares. */
 export interface LowerResult {
   readonly program: Program | null;
   readonly diagnostics: Diagnostic[];

@@ -7,6 +7,7 @@ import { buildAst } from './build-ast.ts';
 import { classifyParseError } from './classify.ts';
 import { offsetSpan } from './spans.ts';
 
+/** What `parseModule` returns. */
 export interface ParseResult {
   /** The parsed module, or null when there is at least one diagnostic. */
   readonly module: Module | null;

@@ -1,7 +1,6 @@
 // `tpt synth PROGRAM`: search for Param values that solve every example, then show the program found.
 import {
-  getMethod, listOptimizers, runExact, runMethod, writeFileAtomic, OptionError, NET_FLAGS,
-  netOptionsFromFlags, netJson, formatNet, plotSynthesis, PlotError,
+  getMethod, listOptimizers, packageVersion, runExact, runMethod, writeFileAtomic, OptionError, netJson, formatNet, plotSynthesis, PlotError,
   type OptionSpec, type MethodSynthesis as SketchSynthesis, type Sketch,
 } from '../../index.ts';
 import { flagBool, flagNumber, flagString, type FlagSpec, type ParsedArgs } from '../args.ts';
@@ -9,10 +8,10 @@ import { SKETCH_FLAGS, UserError, loadFromArgs, out } from '../common.ts';
 import { ProgressBar, compact } from '../progress-bar.ts';
 import { annotatedSource, paramTables } from '../present.ts';
 import { formatRun } from './run.ts';
+import { NET_FLAGS, netOptionsFromFlags } from '../net-flags.ts';
 import type { Command } from '../command.ts';
 
 export const DEFAULT_OPTIMIZER = 'gradsearch-ls';
-const VERSION = '0.1.0';
 
 /** The chosen optimizer's options become flags of their own: `--optimizer bop --tau 100`. */
 function optimizerFlags(argv: readonly string[]): FlagSpec[] {
@@ -123,7 +122,7 @@ function resultJson(args: ParsedArgs, sketch: Sketch, s: SketchSynthesis, wallSe
     hypers: sketch.hypers,
     program: args.positionals[0],
     batch: sketch.batchName,
-    version: VERSION,
+    version: packageVersion(),
     lossCurve: r.lossCurve,
     ...netJson(s),
   };

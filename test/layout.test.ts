@@ -1,11 +1,11 @@
 // The pipeline is one-way: a stage never imports a later stage, and the CLI uses only the public API;
-// tpt/core reaches nothing Node-only.
+// tpt/core reaches nothing Node-only; nothing reads files from outside the repository.
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, dirname } from 'node:path';
 
 const ROOT = resolve(new URL('../', import.meta.url).pathname);
-/** Stages in pipeline order (DESIGN.md §3); `util` is shared by all. */
+/** Stages in pipeline order (README, Layout); `util` is shared by all. */
 const ORDER = ['src/util', 'grammar', 'src/syntax', 'src/check', 'src/ir', 'src/data', 'src/exact', 'src/sketch', 'src/relax', 'src/diff', 'src/optimizers', 'src/synth', 'src/smt', 'src/compare', 'src/cli'];
 
 function stageOf(file: string): number {
@@ -72,5 +72,14 @@ describe('layout', () => {
     expect(seen.size).toBeGreaterThan(50);
     expect([...packages].sort()).toEqual(['chevrotain']);
     expect(nodeGlobals).toEqual([]);
+  });
+
+  it('no source, test, benchmark, script or doc refers to files outside the repository', () => {
+    const outside = /\.\.\/shared\b|DESIGN\.md/;
+    const roots = ['src', 'grammar', 'test', 'bench', 'scripts', 'examples', 'docs', 'reference', '.ci'].map((d) => join(ROOT, d)).filter(existsSync);
+    const all = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? all(join(dir, e.name)) : [join(dir, e.name)]));
+    const offenders = [...roots.flatMap(all), ...['package.json', 'README.md'].map((f) => join(ROOT, f))].filter((f) => outside.test(readFileSync(f, 'utf8')) && !f.endsWith('layout.test.ts'));
+    expect(offenders.map((f) => relative(ROOT, f))).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build, type Metafile } from 'esbuild';
+import { build, type BuildOptions, type Metafile } from 'esbuild';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
@@ -54,25 +54,33 @@ export function isStale(part: Part): boolean {
   return INPUTS[part].some((p) => newestMtime(join(ROOT, p)) > built);
 }
 
-/** Bundles every entry into dist/ (removing the JavaScript of an earlier build) with source maps. */
-export async function buildJs(): Promise<void> {
-  mkdirSync(DIST, { recursive: true });
-  for (const f of readdirSync(DIST)) if (/\.js(\.map)?$/.test(f)) rmSync(join(DIST, f));
-  const result = await build({
+/**
+ * esbuild's settings for the bundles: ES modules for Node 20 sharing chunks, source maps; every
+ * package bundled in but `external` (z3-solver loads its WebAssembly and threads relative to its
+ * own files). bench/startup.ts builds variants with other externals.
+ */
+export function bundleOptions(outdir: string, external: readonly string[] = ['z3-solver']): BuildOptions & { metafile: true } {
+  return {
     absWorkingDir: ROOT,
     entryPoints: ENTRIES,
-    outdir: DIST,
+    outdir,
     bundle: true,
     splitting: true,
     format: 'esm',
     platform: 'node',
     target: 'node20',
     sourcemap: true,
-    // z3-solver loads its WebAssembly and threads relative to its own files.
-    external: ['z3-solver'],
+    external: [...external],
     metafile: true,
     logLevel: 'error',
-  });
+  };
+}
+
+/** Bundles every entry into dist/ (removing the JavaScript of an earlier build). */
+export async function buildJs(): Promise<void> {
+  mkdirSync(DIST, { recursive: true });
+  for (const f of readdirSync(DIST)) if (/\.js(\.map)?$/.test(f)) rmSync(join(DIST, f));
+  const result = await build(bundleOptions(DIST));
   writeFileSync(join(DIST, 'THIRD-PARTY-NOTICES.md'), thirdPartyNotices(result.metafile));
   stamp('js');
 }

@@ -21,6 +21,7 @@ export const ENTRIES: Readonly<Record<string, string>> = {
   core: 'src/core.ts',
   cli: 'src/cli/bin.ts',
   'compare-worker': 'src/compare/worker.ts',
+  'method-worker': 'src/compare/method-worker.ts',
 };
 
 export type Part = 'js' | 'types';

@@ -13,6 +13,8 @@ export { packageFile, packageVersion } from './util/package.ts';
 // Any method by name (optimizers, local-search, smt) and comparisons of several.
 export type { MethodInfo, MethodRequest } from './compare/methods.ts';
 export { getMethod, listMethods, resolveMethodOptions, runMethod } from './compare/methods.ts';
+export type { BackgroundRun, WorkerRequest } from './compare/run-in-worker.ts';
+export { startMethodInWorker } from './compare/run-in-worker.ts';
 export type { ComparisonConfig, NormalizedConfig, RunSpec, Shard, Sweep, SweepValue } from './compare/config.ts';
 export { canonicalJson, deriveSeed, normalizeConfig, planRuns } from './compare/config.ts';
 export type { CompareOutcome, CompareProgress, CompareRunOptions } from './compare/runner.ts';

@@ -1,11 +1,11 @@
 // Z3 lifetime: one initialised z3-solver module per process, and one short-lived low-level context
 // per solve. The high-level API frees terms from a JS finalizer that can run on the main thread while
 // check() runs on a worker, corrupting Z3's heap; a non-ref-counted context has no finalizers: every
-// term lives until the context is deleted, after its check has finished. z3-solver is imported on
-// first use: loading it costs every other command about 60 ms of start-up.
-import type { init as Init, Z3_ast, Z3_context, Z3_model, Z3_solver, Z3_sort } from 'z3-solver';
+// term lives until the context is deleted, after its check has finished.
+// z3-solver is imported on first use: loading it costs a start-up that most commands never need.
+import type { init, Z3_ast, Z3_context, Z3_model, Z3_solver, Z3_sort } from 'z3-solver';
 
-type Z3Api = Awaited<ReturnType<typeof Init>>;
+type Z3Api = Awaited<ReturnType<typeof init>>;
 type Z3Low = Z3Api['Z3'];
 /** The parts of the Emscripten module used to call n-ary constructors without per-call marshalling. */
 interface Emscripten {
@@ -58,7 +58,7 @@ export function withSession<T>(options: SessionOptions, fn: (s: Z3Session) => Pr
 async function abandonModule(): Promise<void> {
   const current = loading;
   loading = null;
-  if (current) await killThreads(await current).catch(() => undefined);
+  if (current) await killZ3Threads(await current).catch(() => undefined);
 }
 
 /** Stops Z3's worker threads so the process can exit; a later solve loads Z3 again. */
@@ -67,7 +67,12 @@ export async function shutdownSmt(): Promise<void> {
   if (!current) return;
   await queue;
   loading = null;
-  await killThreads(await current);
+  await killZ3Threads(await current);
+}
+
+async function killZ3Threads(api: Z3Api): Promise<void> {
+  const { killThreads } = await import('z3-solver');
+  await killThreads(api.em);
 }
 
 /** A low-level Z3 context and one solver, with the term constructors the encodings use. */
@@ -242,10 +247,4 @@ export class Z3Session {
     this.z.solver_dec_ref(this.ctx, this.solver);
     this.z.del_context(this.ctx);
   }
-}
-
-/** Ends the threads of a loaded module (z3-solver is loaded already when there is one). */
-async function killThreads(api: Z3Api): Promise<void> {
-  const z3 = await import('z3-solver');
-  await z3.killThreads(api.em);
 }

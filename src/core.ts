@@ -8,6 +8,10 @@
 export type { Span, Diagnostic, Severity } from './util/diagnostics.ts';
 export { renderDiagnostic, hasErrors } from './util/diagnostics.ts';
 
+// Resource limits: how large a program, data file or compiled evaluator may get (`--limit NAME=N`).
+export type { LimitName, Limits, LimitInfo } from './util/limits.ts';
+export { LIMITS, DEFAULT_LIMITS, LimitError, isLimitName, resolveLimits, limitMessage, formatCount } from './util/limits.ts';
+
 // Loading a sketch from text: parse, check, bind hypers, lower, validate the data.
 export type { Sketch, SketchOptions, SketchResult, SketchFiles, TextSketchOptions } from './sketch/sketch.ts';
 export { sketchFromText, assembleSketch } from './sketch/sketch.ts';

@@ -7,7 +7,8 @@ export * from './core.ts';
 
 // Files: a sketch and its data by path, atomic writes, the package's own files.
 export { loadSketch } from './sketch/load.ts';
-export { writeFileAtomic } from './util/files.ts';
+export { writeFileAtomic, writeProblem, writeErrorReason } from './util/files.ts';
+export { readText } from './sketch/files.ts';
 export { packageFile, packageVersion } from './util/package.ts';
 
 // Any method by name (optimizers, local-search, smt) and comparisons of several.
@@ -27,7 +28,8 @@ export { mergeComparisons } from './compare/merge.ts';
 export type { RunRecord } from './compare/record.ts';
 export { SketchLoadError } from './compare/record.ts';
 export type { StoredRuns } from './compare/store.ts';
-export { CONFIG_FILE, RUNS_FILE, StoreError, readConfig, readRuns } from './compare/store.ts';
+export { CONFIG_FILE, GARBLED_FILE, RUNS_FILE, StoreError, readConfig, readRuns } from './compare/store.ts';
+export { LOCK_FILE } from './compare/lock.ts';
 export type { GroupSummary, Spread, Summary } from './compare/summary.ts';
 export { summarize, summaryCsv } from './compare/summary.ts';
 export { formatMarkdownTable, formatTable } from './compare/table.ts';

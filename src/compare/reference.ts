@@ -1,7 +1,8 @@
 // Published reference numbers (the GradSearch paper's Tables 1 and 2) for the cells of a comparison:
 // the parity chain by K, the circuit tasks by batch; shipped with tpt in reference/.
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { readText } from '../sketch/files.ts';
+import { DEFAULT_LIMITS } from '../util/limits.ts';
 import { packageFile } from '../util/package.ts';
 
 /** One published number: success % and mean steps (Table 1), or seconds (Table 2), or "not solved". */
@@ -32,14 +33,10 @@ export function defaultReferencePath(): string {
 
 /** Reads a reference file (throws with the path on unreadable or non-JSON input). */
 export function loadReference(path: string): PaperReference {
-  let text: string;
+  const read = readText(path, 'data-size', DEFAULT_LIMITS);
+  if ('error' in read) throw new Error(`reference file: ${read.error}`);
   try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new Error(`cannot read reference file ${path}`);
-  }
-  try {
-    return JSON.parse(text) as PaperReference;
+    return JSON.parse(read.text.replace(/^\uFEFF/, '')) as PaperReference;
   } catch {
     throw new Error(`reference file ${path} is not valid JSON`);
   }

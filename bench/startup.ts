@@ -151,3 +151,4 @@ const nodeTimes = times.get('node -e 0')!;
 console.log(`${'node -e 0'.padEnd(30)}  ${`${ms(median(nodeTimes))} (${ms(Math.min(...nodeTimes))})`.padStart(16)}`);
 console.log('\nbuild times (one run each):');
 for (const [name, s] of Object.entries(buildSeconds)) console.log(`  ${name.padEnd(42)} ${s.toFixed(1)} s`);
+rmSync(dirname(installed.project), { recursive: true, force: true });

@@ -3,8 +3,8 @@
 // folder read-only (and writes nothing into it), a strict TypeScript project type-checks against the
 // shipped declarations, and `tpt --version` prints the package's version.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installPacked, type InstalledPackage } from '../../scripts/install-packed.ts';
@@ -153,4 +153,7 @@ describe('the installed package', () => {
   });
 });
 
-afterAll(() => restoreWritable());
+afterAll(() => {
+  restoreWritable();
+  if (pkg) rmSync(dirname(pkg.project), { recursive: true, force: true });
+});

@@ -10,7 +10,7 @@ import { compareCommand } from './commands/compare.ts';
 import { mergeCommand } from './commands/merge.ts';
 import { parseArgs, UsageError } from './args.ts';
 import { ReportedFailure, UserError } from './common.ts';
-import { OptimizerModuleError, OptionError } from '../index.ts';
+import { LimitError, OptimizerModuleError, OptionError, packageVersion } from '../index.ts';
 import type { Command } from './command.ts';
 
 const COMMANDS: readonly Command[] = [synthCommand, checkCommand, runCommand, irCommand, gradCommand, tapeCommand, optimizersCommand, compareCommand, mergeCommand];
@@ -24,7 +24,7 @@ function usage(): string {
     '',
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
-    'Run `tpt COMMAND --help` for the options of one command.',
+    'Run `tpt COMMAND --help` for the options of one command; `tpt --version` prints the version.',
   ].join('\n');
 }
 
@@ -45,6 +45,10 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(usage() + '\n');
     return name ? 0 : 1;
   }
+  if (name === '--version' || name === '-V' || name === 'version') {
+    process.stdout.write(`${packageVersion()}\n`);
+    return 0;
+  }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
     process.stderr.write(`tpt: unknown command '${name}'\n\n${usage()}\n`);
@@ -57,9 +61,20 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(commandHelp({ ...command, flags }) + '\n');
       return 0;
     }
-    return await command.run(parseArgs(rest, flags));
+    const args = parseArgs(rest, flags, (flag) => command.explainFlag?.(flag, rest));
+    const extra = args.positionals[command.maxPositionals ?? 1];
+    if (extra !== undefined) {
+      const takes = command.maxPositionals === 0 ? 'no arguments' : 'one PROGRAM';
+      throw new UsageError(`unexpected argument '${extra}': tpt ${command.name} takes ${takes}`);
+    }
+    for (const note of args.notes) process.stderr.write(`tpt ${command.name}: note: ${note}\n`);
+    return await command.run(args);
   } catch (e) {
     if (e instanceof ReportedFailure) return e.code;
+    if (e instanceof LimitError) {
+      process.stderr.write(`tpt ${command.name}: error[${e.code}]: ${e.message}\n`);
+      return 1;
+    }
     if (e instanceof UsageError || e instanceof UserError || e instanceof OptionError || e instanceof OptimizerModuleError) {
       process.stderr.write(`tpt ${command.name}: ${e.message}\n${e instanceof UsageError ? `usage: ${command.usage}\n` : ''}`);
       return 1;
@@ -67,6 +82,21 @@ async function main(argv: readonly string[]): Promise<number> {
     throw e;
   }
 }
+
+const CLOSED_PIPE_STATUS = 128 + 13;
+
+/**
+ * A reader that went away (`tpt tape x | head`) ends tpt at once and quietly, with the status a Unix
+ * tool killed by SIGPIPE has (141), so that a pipeline under `set -o pipefail` still sees the cut.
+ */
+function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(CLOSED_PIPE_STATUS);
+  });
+}
+endQuietlyOnClosedPipe(process.stdout);
+endQuietlyOnClosedPipe(process.stderr);
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -1,13 +1,21 @@
-// Where the comparison worker lives: beside this module's `.ts` source (run through tsx's loader,
-// registered inside the worker), or as `compare-worker.mjs` beside the esbuild bundle in dist/.
+// Where a worker thread's entry lives: beside this module's `.ts` source (run through tsx's loader,
+// registered inside the worker), or as a `.js` file beside the bundle's chunks in dist/.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { tsxRegisterUrl } from '../util/import-module.ts';
 
-/** The bundle's file name for the worker entry (see `entries` in bin/tpt.mjs). */
-export const BUNDLED_WORKER = 'compare-worker.mjs';
-/** The worker's source, beside this folder's modules. */
-export const SOURCE_WORKER = 'worker.ts';
+/** A worker entry: its source beside this folder's modules, its built file in dist/ (see `ENTRIES` in scripts/build.ts). */
+export interface WorkerFiles {
+  readonly source: string;
+  readonly bundled: string;
+  /** What the worker is, for error messages. */
+  readonly what: string;
+}
+
+/** The comparison worker (one planned run at a time). */
+export const COMPARE_WORKER: WorkerFiles = { source: 'worker.ts', bundled: 'compare-worker.js', what: 'comparison worker' };
+/** The worker that runs one method for `tpt synth`, so that Ctrl-C can stop it (method-worker.ts). */
+export const METHOD_WORKER: WorkerFiles = { source: 'method-worker.ts', bundled: 'method-worker.js', what: 'synthesis worker' };
 
 /** How to start a worker: a module URL, or (from source) a script to `eval` that loads tsx then the module. */
 export type WorkerEntry =
@@ -15,20 +23,20 @@ export type WorkerEntry =
   | { readonly kind: 'eval'; readonly url: URL; readonly code: string };
 
 /**
- * Resolves the worker for code running at `moduleUrl` (a module of this folder, or the bundle that
- * contains it). From TypeScript sources (vitest, tsx) the worker is `worker.ts`, started by a small
- * script that registers tsx's ESM loader in the worker first (Node 20 ignores `--import` in a
- * worker's execArgv); from a bundle, `compare-worker.mjs` in the bundle's directory. Throws an Error
+ * Resolves a worker for code running at `moduleUrl` (a module of this folder, or the dist/ chunk
+ * that contains it). From TypeScript sources (vitest, tsx) the worker is its `.ts` source, started by a
+ * small script that registers tsx's ESM loader in the worker first (Node 20 ignores `--import` in a
+ * worker's execArgv); from built JavaScript, its `.js` file in the same directory. Throws an Error
  * saying what is missing when the file is not there.
  */
-export function resolveWorkerEntry(moduleUrl: string): WorkerEntry {
+export function resolveWorkerEntry(moduleUrl: string, files: WorkerFiles = COMPARE_WORKER): WorkerEntry {
   const fromSource = moduleUrl.endsWith('.ts');
-  const url = new URL(fromSource ? `./${SOURCE_WORKER}` : `./${BUNDLED_WORKER}`, moduleUrl);
+  const url = new URL(fromSource ? `./${files.source}` : `./${files.bundled}`, moduleUrl);
   if (url.protocol === 'file:' && !existsSync(fileURLToPath(url))) {
     throw new Error(
       fromSource
-        ? `comparison worker not found at ${fileURLToPath(url)}`
-        : `comparison worker not found at ${fileURLToPath(url)}; rebuild the bundle (bin/tpt.mjs builds it with the entry 'compare-worker')`,
+        ? `${files.what} not found at ${fileURLToPath(url)}`
+        : `${files.what} not found at ${fileURLToPath(url)}; rebuild dist/ (npm run build)`,
     );
   }
   if (!fromSource) return { kind: 'module', url };

@@ -4,11 +4,5 @@ export type { Optimizer, OptimizerDefinition, OptimizerProblem } from './optimiz
 export type { OptionSpec, OptionValue, ResolvedOptions } from './options.ts';
 export { OptionError, describeOption, resolveOptions } from './options.ts';
 export { createOptimizer, formatOptimizers, getOptimizer, listOptimizers, registerOptimizer, resolveOptimizerOptions } from './registry.ts';
-export type { LoadedOptimizerModule, OptimizerModuleSource } from './user-module.ts';
-export {
-  OptimizerModuleError, isModulePath, loadOptimizerModule, loadedOptimizerModule, optimizerModuleSource,
-} from './user-module.ts';
 export type { ContinuousRule, ContinuousSettings } from './adam.ts';
 export { ContinuousUpdate, continuousOptions, continuousSettings } from './adam.ts';
-export type { RealUpdateSettings } from './real-params.ts';
-export { initRealParams, realUpdate, defaultRealLr } from './real-params.ts';

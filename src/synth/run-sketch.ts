@@ -1,6 +1,6 @@
 // Synthesis of a loaded sketch: compiles the relaxed evaluator, verifies with the exact interpreter,
 // and reports the result in the form `tpt synth --json` prints and `tpt run --params` reads back.
-import type { Sketch } from '../sketch/load.ts';
+import type { Sketch } from '../sketch/sketch.ts';
 import { createChecker } from '../exact/interpret.ts';
 import { paramsToJson } from '../data/params.ts';
 import { compileRelaxed, DEFAULT_EPSILON, type RelaxedStats } from '../relax/index.ts';
@@ -10,6 +10,7 @@ import type { NetOptions } from './net-options.ts';
 import type { NetReport } from './net-report.ts';
 import { trainSketch } from './train.ts';
 
+/** Options of `synthesizeSketch`: the optimizer by name with its options, seed, budgets and callbacks. */
 export interface SketchSynthesisOptions extends Omit<SynthesizeRequest, 'objective' | 'verify' | 'score'> {
   /** Added inside -log(p + epsilon) (default 1e-7). */
   readonly epsilon?: number;
@@ -17,6 +18,7 @@ export interface SketchSynthesisOptions extends Omit<SynthesizeRequest, 'objecti
   readonly net?: NetOptions;
 }
 
+/** One synthesis run of a sketch, verified by the exact interpreter. */
 export interface SketchSynthesis {
   readonly result: SynthesisResult;
   /** Best (or solving) assignment indexed by variable id, as `runExact` takes it. */

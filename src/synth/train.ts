@@ -1,7 +1,7 @@
 // Training a program with real values: real Params by SGD / Adam on full, mini- or single-example
 // batches (epochs, seeded shuffling), discrete Params of a hybrid by any registered optimizer at the same
 // time; success is the program's target (accuracy or loss) on the whole data, confirmed exactly.
-import type { Sketch } from '../sketch/load.ts';
+import type { Sketch } from '../sketch/sketch.ts';
 import { runExact } from '../exact/interpret.ts';
 import { paramsToJson } from '../data/params.ts';
 import { compileRelaxed, DEFAULT_EPSILON, type RelaxedEvaluator } from '../relax/index.ts';
@@ -13,7 +13,7 @@ import { Rng } from '../util/rng.ts';
 import { CurveRecorder } from './curve.ts';
 import { ProgressThrottle } from './progress.ts';
 import { resolveNetOptions, type ResolvedNet } from './net-options.ts';
-import type { StopReason } from './synthesize.ts';
+import { attemptBudget, stopRequested, type StopReason } from './synthesize.ts';
 import type { SketchSynthesis, SketchSynthesisOptions } from './run-sketch.ts';
 import { netReport, type Check } from './net-report.ts';
 
@@ -55,8 +55,9 @@ export function trainSketch(sketch: Sketch, options: SketchSynthesisOptions): Sk
   const curve = new CurveRecorder(options.curvePoints ?? 1024);
   let lastStep = 0; // the step of the last recorded loss (a solved run stops before counting it)
   const progress = new ProgressThrottle(options.onProgress, options.progressIntervalSeconds ?? 0.1);
+  // A non-finite loss (an overflow inside the net) never counts as meeting the target.
   const meets = (c: Check, total: number): boolean =>
-    net.target.kind === 'accuracy' ? c.correct >= net.target.value * total - 1e-9 : c.dataLoss <= net.target.value;
+    Number.isFinite(c.dataLoss) && (net.target.kind === 'accuracy' ? c.correct >= net.target.value * total - 1e-9 : c.dataLoss <= net.target.value);
 
   let checks = 0, verifications = 0, checkMs = 0, steps = 0, loss = NaN, bestLoss = Infinity, attempts = 0;
   let stopReason: StopReason = 'max-steps';
@@ -93,7 +94,7 @@ export function trainSketch(sketch: Sketch, options: SketchSynthesisOptions): Sk
   const maxSteps = Math.min(options.maxSteps, net.epochs * net.stepsPerEpoch);
   const timeLimitMs = (options.timeLimitSeconds ?? Infinity) * 1000;
   outer: for (let attempt = 0; attempt <= restarts; attempt++) {
-    const budget = Math.floor(maxSteps / (restarts + 1)) + (attempt < maxSteps % (restarts + 1) ? 1 : 0);
+    const budget = attemptBudget(maxSteps, restarts, attempt);
     if (budget <= 0 && attempt > 0) break;
     attempts++;
     const rng = master.fork(attempt);
@@ -119,6 +120,10 @@ export function trainSketch(sketch: Sketch, options: SketchSynthesisOptions): Sk
       const now = performance.now();
       if (now - t0 > timeLimitMs) {
         stopReason = 'time-limit';
+        break outer;
+      }
+      if (stopRequested(options.stop)) {
+        stopReason = 'interrupted';
         break outer;
       }
       progress.maybe(now, t0, steps, loss, bestLoss, checkMs);

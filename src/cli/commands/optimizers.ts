@@ -10,6 +10,7 @@ export const optimizersCommand: Command = {
   summary: 'list the optimizers and exact baselines with their options and defaults (and those of optimizer modules named)',
   flags: [],
   prepare: (argv) => loadModulesNamed(argv.filter((a) => !a.startsWith('-'))),
+  maxPositionals: Infinity,
   run() {
     const lines: string[] = [];
     for (const m of listMethods()) {

@@ -1,31 +1,42 @@
 // `tpt synth PROGRAM`: search for Param values that solve every example, then show the program found.
 import {
-  getMethod, listOptimizers, optimizerModuleSource, runExact, runMethod, writeFileAtomic, OptionError, NET_FLAGS,
-  netOptionsFromFlags, netJson, formatNet, plotSynthesis, PlotError,
-  type OptionSpec, type MethodSynthesis as SketchSynthesis, type Sketch,
+  getMethod, listOptimizers, optimizerModuleSource, packageVersion, resolveMethodOptions, runExact, startMethodInWorker, writeProblem,
+  OptionError, netJson, formatNet, shownLoss, plotSynthesis, PlotError,
+  type MethodSynthesis as SketchSynthesis, type Sketch,
 } from '../../index.ts';
-import { flagBool, flagNumber, flagString, type FlagSpec, type ParsedArgs } from '../args.ts';
-import { SKETCH_FLAGS, UserError, loadFromArgs, out } from '../common.ts';
+import { flagBool, flagNumber, flagString, kebabCase, type FlagSpec, type ParsedArgs } from '../args.ts';
+import { methodsWithOption, optionFlag, whoHasOption } from '../option-flags.ts';
+import { ReportedFailure, SKETCH_FLAGS, UserError, loadFromArgs, out, writeOutputs } from '../common.ts';
 import { ProgressBar, compact } from '../progress-bar.ts';
-import { annotatedSource, paramTables } from '../present.ts';
+import { annotatedSource, fixedParamsLine, paramTables } from '../present.ts';
 import { formatRun } from './run.ts';
+import { NET_FLAGS, netOptionsFromFlags } from '../net-flags.ts';
 import type { Command } from '../command.ts';
 import { loadModulesNamed, methodName, rawFlagValue } from '../optimizer-modules.ts';
 
 export const DEFAULT_OPTIMIZER = 'gradsearch-ls';
-const VERSION = '0.1.0';
+/** Seconds a run may take when neither --max-steps nor --time-limit is given. */
+export const DEFAULT_TIME_LIMIT = 60;
+
+/** The optimizer named on the command line (before parsing, to know its option flags); a module path stands for its optimizer. */
+function optimizerInArgv(argv: readonly string[]): string {
+  return methodName(rawFlagValue(argv, 'optimizer') ?? DEFAULT_OPTIMIZER);
+}
 
 /** The chosen optimizer's options become flags of their own: `--optimizer bop --tau 100`. */
 function optimizerFlags(argv: readonly string[]): FlagSpec[] {
-  const name = methodName(rawFlagValue(argv, 'optimizer') ?? DEFAULT_OPTIMIZER);
+  const name = optimizerInArgv(argv);
   const def = name ? getMethod(name) : undefined;
-  if (!def) return [];
-  return def.options.map((o: OptionSpec) => ({
-    name: o.name,
-    type: o.type === 'boolean' ? 'boolean' : 'string',
-    value: o.type === 'choice' ? o.choices!.join('|') : o.type.toUpperCase(),
-    help: `${def.name}: ${o.doc} (default ${String(o.default)})`,
-  }));
+  return def ? def.options.map((o) => optionFlag(def, o)) : [];
+}
+
+/** An unknown flag that is another optimizer's option: say whose, and how to choose it. */
+function explainFlag(flag: string, argv: readonly string[]): string | undefined {
+  const owners = methodsWithOption(flag);
+  if (owners.length === 0) return undefined;
+  const chosen = optimizerInArgv(argv);
+  const given = argv.some((a) => a === '--optimizer' || a.startsWith('--optimizer='));
+  return `${whoHasOption(flag)}, not of ${chosen}${given ? '' : ' (the default)'}; choose it with --optimizer ${owners[0]!.name}`;
 }
 
 export const synthCommand: Command = {
@@ -38,8 +49,8 @@ export const synthCommand: Command = {
     ...SKETCH_FLAGS,
     { name: 'optimizer', type: 'string', value: 'NAME', help: `search method (default ${DEFAULT_OPTIMIZER}; see tpt optimizers), or the path of your own optimizer module (.mjs, .js, .ts)` },
     { name: 'seed', type: 'string', value: 'N', help: 'random seed; the same seed gives the same run (default 1)' },
-    { name: 'max-steps', type: 'string', value: 'N', help: 'step budget over all restarts (default 10000)' },
-    { name: 'time-limit', type: 'string', value: 'SECONDS', help: 'wall-clock limit (default none)' },
+    { name: 'max-steps', type: 'string', value: 'N', help: 'step budget over all restarts (default none)' },
+    { name: 'time-limit', type: 'string', value: 'SECONDS', help: `wall-clock limit (default ${DEFAULT_TIME_LIMIT} when --max-steps is not given either, else none)` },
     { name: 'restarts', type: 'string', value: 'N', help: 'extra attempts from a fresh start; the budget is split (default 0)' },
     { name: 'epsilon', type: 'string', value: 'E', help: 'added inside -log(p + E) (default 1e-7)' },
     { name: 'out', type: 'string', value: 'FILE', help: 'write the JSON result (also a params file for tpt run)' },
@@ -49,59 +60,105 @@ export const synthCommand: Command = {
   ],
   prepare: async (argv) => loadModulesNamed([rawFlagValue(argv, 'optimizer') ?? DEFAULT_OPTIMIZER]),
   extraFlags: optimizerFlags,
+  explainFlag,
   async run(args) {
     const optimizer = methodName(flagString(args, 'optimizer') ?? DEFAULT_OPTIMIZER);
     const def = getMethod(optimizer);
     if (!def) throw new UserError(`unknown optimizer '${optimizer}'; known: ${listOptimizers().map((d) => d.name).join(', ')}`);
     const options: Record<string, unknown> = {};
     for (const o of def.options) {
-      const v = args.flags.get(o.name);
+      const v = args.flags.get(kebabCase(o.name));
       if (v !== undefined) options[o.name] = v;
     }
     const seed = flagNumber(args, 'seed', 1, { integer: true, min: 0 });
-    const maxSteps = flagNumber(args, 'max-steps', 10_000, { integer: true, min: 0 });
-    const timeLimit = flagNumber(args, 'time-limit', Infinity, { min: 0 });
+    // --max-steps alone is a pure step cap, --time-limit alone a pure time limit; neither: 60 s.
+    const maxSteps = flagNumber(args, 'max-steps', Infinity, { integer: true, min: 0 });
+    const timeLimit = flagNumber(args, 'time-limit', Number.isFinite(maxSteps) ? Infinity : DEFAULT_TIME_LIMIT, { min: 0 });
     const restarts = flagNumber(args, 'restarts', 0, { integer: true, min: 0 });
     const epsilon = flagNumber(args, 'epsilon', 1e-7, { min: 0 });
     const json = flagBool(args, 'json');
+    const outPath = flagString(args, 'out');
+    const plot = flagString(args, 'plot');
+    // Checked before the search, which may take long: its result should not be lost to a typo.
+    for (const [flag, path] of [['out', outPath], ['plot', plot]] as const) {
+      const problem = path === undefined ? null : writeProblem(path);
+      if (problem) throw new UserError(`--${flag} ${path}: cannot write it: ${problem}`);
+    }
     const sketch = loadFromArgs(args);
 
     const bar = new ProgressBar(!json && Boolean(process.stderr.isTTY));
     const t0 = performance.now();
     let synthesis: SketchSynthesis;
+    const stepText = Number.isFinite(maxSteps) ? `/${maxSteps}` : '';
+    const timeText = Number.isFinite(timeLimit) ? `/${timeLimit}s` : '';
+    const net = netOptionsFromFlags(args.flags);
     try {
-      synthesis = await runMethod(sketch, {
-        optimizer, options, seed, maxSteps, restarts, epsilon,
-        net: netOptionsFromFlags(args.flags),
+      resolveMethodOptions(optimizer, options);
+      // The search runs in a worker thread so that this one can catch Ctrl-C and stop it.
+      const run = startMethodInWorker(sketch, {
+        optimizer, options, seed, maxSteps, restarts, epsilon, net,
         ...(Number.isFinite(timeLimit) ? { timeLimitSeconds: timeLimit } : {}),
         onProgress: (p) =>
           bar.update(
-            Math.max(p.step / Math.max(1, maxSteps), Number.isFinite(timeLimit) ? p.elapsedSeconds / timeLimit : 0),
-            `step ${p.step}/${maxSteps}  loss ${compact(p.loss)}  best ${compact(p.bestLoss)}  ${compact(p.stepsPerSecond)} steps/s  ${p.elapsedSeconds.toFixed(1)}s`,
+            Math.max(p.step / Math.max(1, maxSteps), p.elapsedSeconds / timeLimit),
+            `step ${p.step}${stepText}  loss ${compact(shownLoss(p.loss))}  best ${compact(shownLoss(p.bestLoss))}  ${compact(p.stepsPerSecond)} steps/s  ${p.elapsedSeconds.toFixed(1)}s${timeText}  (Ctrl-C: stop)`,
           ),
       });
+      synthesis = await untilInterrupted(run, optimizer === 'smt');
     } catch (e) {
-      if (e instanceof OptionError) throw new UserError(e.message);
+      if (e instanceof OptionError || (e instanceof Error && (e.name === 'OptionError' || e.name === 'OptimizerModuleError'))) throw new UserError(e.message);
       throw e;
     } finally {
       bar.done();
     }
     const report = resultJson(args, sketch, synthesis, (performance.now() - t0) / 1000);
-    const plot = flagString(args, 'plot');
-    if (plot) {
-      try {
-        writeFileAtomic(plot, plotSynthesis(sketch, synthesis));
-      } catch (e) {
-        if (e instanceof PlotError) throw new UserError(e.message);
-        throw e;
-      }
-    }
-    const outPath = flagString(args, 'out');
-    if (outPath) writeFileAtomic(outPath, JSON.stringify(report, null, 2) + '\n');
+    // The result is shown first: a file that cannot be written costs one line, not the search.
     out(json ? JSON.stringify(report, null, 2) : formatSynthesis(sketch, synthesis));
-    return synthesis.result.success ? 0 : 1;
+    const files = [
+      ...(plot ? [{ flag: 'plot', path: plot, text: () => plotSynthesis(sketch, synthesis) }] : []),
+      ...(outPath ? [{ flag: 'out', path: outPath, text: () => JSON.stringify(report, null, 2) + '\n' }] : []),
+    ];
+    try {
+      if (writeOutputs('synth', files) > 0) return 1;
+    } catch (e) {
+      if (e instanceof PlotError) throw new UserError(e.message);
+      throw e;
+    }
+    return synthesis.result.success ? 0 : synthesis.result.stopReason === 'interrupted' ? INTERRUPTED : 1;
   },
 };
+
+/** Exit code after Ctrl-C (128 + SIGINT). */
+const INTERRUPTED = 130;
+
+/**
+ * The run's synthesis; the first Ctrl-C asks it to stop with its best assignment, a second one (or
+ * the first, for a method that cannot stop between steps) ends it at once and exits.
+ */
+async function untilInterrupted(run: ReturnType<typeof startMethodInWorker>, killAtOnce: boolean): Promise<SketchSynthesis> {
+  let interrupts = 0;
+  let killed = false;
+  const onInterrupt = (): void => {
+    interrupts++;
+    if (interrupts === 1 && !killAtOnce) {
+      process.stderr.write('\nstopping: the best assignment so far follows (Ctrl-C again to quit at once)\n');
+      run.stop();
+      return;
+    }
+    killed = true;
+    void run.kill();
+  };
+  process.on('SIGINT', onInterrupt);
+  try {
+    return await run.result;
+  } catch (e) {
+    if (!killed) throw e;
+    process.stderr.write('\ninterrupted: no assignment to show\n');
+    throw new ReportedFailure(INTERRUPTED);
+  } finally {
+    process.off('SIGINT', onInterrupt);
+  }
+}
 
 function resultJson(args: ParsedArgs, sketch: Sketch, s: SketchSynthesis, wallSeconds: number): Record<string, unknown> {
   const r = s.result;
@@ -125,8 +182,9 @@ function resultJson(args: ParsedArgs, sketch: Sketch, s: SketchSynthesis, wallSe
     hypers: sketch.hypers,
     program: args.positionals[0],
     batch: sketch.batchName,
-    version: VERSION,
+    version: packageVersion(),
     lossCurve: r.lossCurve,
+    ...(s.smtWork ? { smt: s.smtWork } : {}),
     ...netJson(s),
   };
 }
@@ -137,16 +195,23 @@ function formatSynthesis(sketch: Sketch, s: SketchSynthesis): string {
   const lines: string[] = [];
   const source = optimizerModuleSource(r.optimizer);
   const method = source ? `${r.optimizer} (from ${source.path}, SHA-256 ${source.sha256.slice(0, 12)})` : r.optimizer;
-  const speed = `${r.steps} steps, ${r.wallSeconds.toFixed(2)} s (${compact(r.stepsPerSecond)} steps/s), compile ${(s.compileSeconds * 1000).toFixed(0)} ms`;
+  const compile = `${(s.compileSeconds * 1000).toFixed(0)} ms`;
+  // Z3 takes no steps: say what it did instead.
+  const z3 = s.smtWork;
+  const speed = z3
+    ? `${r.wallSeconds.toFixed(2)} s (Z3 solving ${z3.solveSeconds.toFixed(2)} s${z3.conflicts === null ? '' : `, ${z3.conflicts.toLocaleString('en-US')} conflicts`}), encoding ${compile}`
+    : `${r.steps} steps, ${r.wallSeconds.toFixed(2)} s (${compact(r.stepsPerSecond)} steps/s), compile ${compile}`;
   lines.push(
     r.success
       ? `solved by ${method} (seed ${r.seed}) in ${speed}`
-      : `not solved by ${method} (seed ${r.seed}; ${r.stopReason}) after ${speed}; the best assignment satisfies ${s.examplesSolved}/${n} examples`,
+      : `not solved by ${method} (seed ${r.seed}; ${r.stopReason === 'interrupted' ? 'stopped by Ctrl-C' : r.stopReason}) after ${speed}; the best assignment satisfies ${s.examplesSolved}/${n} examples`,
   );
   lines.push('');
   if (s.net) lines.push(formatNet(sketch, s), '');
   const tables = paramTables(sketch.program, s.params);
   if (tables) lines.push(tables, '');
+  const fixed = fixedParamsLine(sketch.program);
+  if (fixed) lines.push(fixed, '');
   lines.push(annotatedSource(sketch.program, sketch.source, s.params), '');
   lines.push(formatRun(sketch, runExact(sketch.program, sketch.dataset, s.assignment, s.net?.realParams)));
   return lines.join('\n');

@@ -1,0 +1,64 @@
+// The part of tpt's public API that runs anywhere JavaScript does (`tpt/core`): no file system, no
+// worker threads, no Z3 — a browser can bundle it. Sketches come in as text; everything after loading
+// (compiling, gradients, the exact interpreter, synthesis with any registered optimizer, plots as SVG
+// text) is here. `tpt` (src/index.ts) adds files, comparisons and the Z3 baseline. docs/API.md
+// describes both by task.
+
+// Diagnostics: every problem a user can cause comes back as one of these, never as a throw.
+export type { Span, Diagnostic, Severity } from './util/diagnostics.ts';
+export { renderDiagnostic, hasErrors } from './util/diagnostics.ts';
+
+// Resource limits: how large a program, data file or compiled evaluator may get (`--limit NAME=N`).
+export type { LimitName, Limits, LimitInfo } from './util/limits.ts';
+export { LIMITS, DEFAULT_LIMITS, LimitError, isLimitName, resolveLimits, limitMessage, formatCount } from './util/limits.ts';
+
+// Loading a sketch from text: parse, check, bind hypers, lower, validate the data.
+export type { Sketch, SketchOptions, SketchResult, SketchFiles, TextSketchOptions } from './sketch/sketch.ts';
+export { sketchFromText, assembleSketch } from './sketch/sketch.ts';
+
+// The front end's stages one by one, and what they produce.
+export type { Module, Stmt as AstStmt, Expr as AstExpr } from './syntax/ast.ts';
+export { parseModule } from './syntax/parse.ts';
+export type { ParseResult } from './syntax/parse.ts';
+export { checkModule } from './check/names.ts';
+export type { Program, IrVar, VarGroup, Table, Stmt as IrStmt, Source, CaseBranch, Observation, VarRole, FixedParam } from './ir/ir.ts';
+export { withFixedParams } from './ir/fixed-params.ts';
+export type {
+  RealProgram, RealTensor, RealExpr, RealStmt, RealCaseBranch, Bridge, RealInit, RealSettings, Shape,
+  SquaredErrorSetting, TargetSetting, TrainingSetting,
+} from './ir/real.ts';
+export type { Activation, UnaryFn } from './ir/activations.ts';
+export { lowerModule } from './ir/lower.ts';
+export type { LowerResult } from './ir/lower.ts';
+export { printProgram, countStatements } from './ir/print.ts';
+
+// Data: examples, positioned JSON, Param values in TerpreT's JSON shape.
+export type { Dataset, Example } from './data/dataset.ts';
+export { DONT_CARE } from './data/dataset.ts';
+export type { JsonNode } from './data/json.ts';
+export { parseJson } from './data/json.ts';
+export { readParams, readRealParams, paramsToJson, paramsFromJson } from './data/params.ts';
+export { readProbs } from './data/probs.ts';
+export { shapeValues } from './data/values.ts';
+
+// The exact interpreter: the definition of what a program means.
+export type { ExactResult, ExampleRun, RuntimeFault } from './exact/interpret.ts';
+export { runExact, solves, createChecker, UNSET, EXACT_EPSILON } from './exact/interpret.ts';
+export type { RealRun, RealFault } from './exact/real.ts';
+export type { ExampleLoss } from './exact/real-loss.ts';
+
+// The relaxed evaluator: loss and gradient at any point of the Params' probability simplices.
+export type { Objective, ParamSlot } from './relax/objective.ts';
+export { compileRelaxed, RelaxedEvaluator, DEFAULT_EPSILON, printTape } from './relax/index.ts';
+export type { RelaxedOptions, RelaxedStats, Tape, RealParamSlot, RealTape, RealLoad, RealObservation } from './relax/index.ts';
+export { centralDifference, checkObjectiveGradient, compareGradient } from './diff/gradcheck.ts';
+export type { GradCheckOptions, GradCheckReport } from './diff/gradcheck.ts';
+
+// Optimizers: the interface a new one implements, option schemas, the registry, continuous updates.
+export * from './optimizers/index.ts';
+export { Rng } from './util/rng.ts';
+
+// Synthesis: the search loop, sketch-level runs, nets, exact local search, plots.
+export * from './synth/index.ts';
+export type { MethodSynthesis, MethodResult, MethodStopReason } from './synth/method.ts';
+export { synthesizeLocalSearch } from './synth/local-search-sketch.ts';

@@ -1,6 +1,6 @@
 // A comparison's configuration and its plan: every (method, sweep value, run) with a seed derived
 // only from the base seed, the method, the sweep value and the run index; shards are slices of it.
-import type { SketchOptions } from '../sketch/load.ts';
+import type { SketchOptions } from '../sketch/sketch.ts';
 import type { ResolvedOptions } from '../optimizers/options.ts';
 import { resolveMethodOptions } from './methods.ts';
 

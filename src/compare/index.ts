@@ -1,24 +1,17 @@
-// Public surface of the comparison runner: methods side by side, plans, the runner, merging, reports.
+// Public surface of the comparison that runs anywhere: methods side by side, plans, one run's record,
+// summaries, tables and the report's HTML. node.ts adds the runner, result directories and merging.
 export type { MethodInfo, MethodRequest } from './methods.ts';
 export { getMethod, listMethods, resolveMethodOptions, runMethod } from './methods.ts';
 export type { ComparisonConfig, NormalizedConfig, RunSpec, Shard, Sweep, SweepValue } from './config.ts';
 export { canonicalJson, deriveSeed, normalizeConfig, planRuns, runKey, sketchOptions } from './config.ts';
-export type { RunRecord } from './record.ts';
-export { SketchLoadError } from './record.ts';
-export type { CompareOutcome, CompareProgress, CompareRunOptions } from './runner.ts';
-export { runComparison } from './runner.ts';
-export type { MergeOutcome } from './merge.ts';
-export { mergeComparisons } from './merge.ts';
-export { RunError } from './pool.ts';
-export { CONFIG_FILE, RUNS_FILE, StoreError, readConfig, readRuns } from './store.ts';
-export { REPORT_HTML, SUMMARY_CSV, SUMMARY_JSON, writeReports } from './outputs.ts';
+export type { FitRecord, RunRecord, SketchLoader } from './record.ts';
+export { executeRun, SketchCache, SketchLoadError } from './record.ts';
 export type { GroupSummary, Spread, Summary } from './summary.ts';
 export { summarize, summaryCsv } from './summary.ts';
 export type { PaperReference, ReferenceCell } from './reference.ts';
-export { defaultReferencePath, formatReference, loadReference, referenceCell } from './reference.ts';
+export { formatReference, referenceCell } from './reference.ts';
 export { formatMarkdownTable, formatTable } from './table.ts';
-export type { WorkerEntry } from './worker-path.ts';
-export { resolveWorkerEntry } from './worker-path.ts';
-export { compareCommandLine, joinedMarkdownTable, machineDescription, replaceSection, runMinutes } from './markdown.ts';
-export type { BenchArgs } from './bench.ts';
-export { parseBenchArgs, runLogged, writeDocSection } from './bench.ts';
+export { REPORT_CSS, renderReport, reportBody } from './report-html.ts';
+export { fitSection } from './report-fit.ts';
+export { esc, PALETTE, renderChart } from './svg.ts';
+export type { ChartSpec, Series } from './svg.ts';

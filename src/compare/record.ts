@@ -1,5 +1,5 @@
 // One finished run as a JSON line of runs.jsonl, and how a run is executed (in a worker or in-process).
-import { loadSketch, type Sketch } from '../sketch/load.ts';
+import type { Sketch, SketchOptions, SketchResult } from '../sketch/sketch.ts';
 import type { Progress } from '../synth/progress.ts';
 import type { LossCurve } from '../synth/curve.ts';
 import type { ResolvedOptions } from '../optimizers/options.ts';
@@ -59,18 +59,24 @@ export interface RunRecord {
   readonly version: number;
 }
 
+/** How a comparison's sketches are loaded: `loadSketch` from the disk, or one that supplies the texts. */
+export type SketchLoader = (programPath: string, options: SketchOptions) => SketchResult;
+
 /** Loads the sketch of every sweep value once per thread. */
 export class SketchCache {
   private readonly sketches = new Map<string, Sketch>();
 
-  constructor(private readonly config: NormalizedConfig) {}
+  constructor(
+    private readonly config: NormalizedConfig,
+    private readonly load: SketchLoader,
+  ) {}
 
   /** The sketch for `value`; throws an Error with rendered diagnostics if it does not load. */
   get(value: SweepValue | null): Sketch {
     const id = value === null ? '' : String(value);
     const cached = this.sketches.get(id);
     if (cached) return cached;
-    const result = loadSketch(this.config.program, sketchOptions(this.config, value));
+    const result = this.load(this.config.program, sketchOptions(this.config, value));
     if (!result.sketch) {
       const errors = result.diagnostics.filter((d) => d.severity === 'error');
       const where = this.config.sweep && value !== null ? ` (${this.config.sweep.name}=${value})` : '';

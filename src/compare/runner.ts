@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { normalizeConfig, planRuns, type ComparisonConfig, type NormalizedConfig, type RunSpec, type Shard } from './config.ts';
 import { inProcessLane, RunError, workerLane, type Lane } from './pool.ts';
 import { SketchCache, type RunRecord } from './record.ts';
+import { loadSketch } from '../sketch/load.ts';
 import { writeReports } from './outputs.ts';
 import { appendRun, openStore, readRuns } from './store.ts';
 import type { PaperReference } from './reference.ts';
@@ -59,7 +60,7 @@ export interface CompareOutcome {
  */
 export async function runComparison(config: ComparisonConfig, options: CompareRunOptions): Promise<CompareOutcome> {
   const normalized = normalizeConfig(config);
-  const sketches = new SketchCache(normalized);
+  const sketches = new SketchCache(normalized, loadSketch);
   for (const value of normalized.sweep ? normalized.sweep.values : [null]) sketches.get(value);
   const stored = openStore(options.dir, normalized);
   const finished = new Set(stored.records.map((r) => r.key));

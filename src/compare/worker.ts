@@ -4,11 +4,12 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { NormalizedConfig } from './config.ts';
 import { executeRun, SketchCache, SketchLoadError } from './record.ts';
 import type { FromWorker, ToWorker } from './pool.ts';
+import { loadSketch } from '../sketch/load.ts';
 
 const port = parentPort;
 if (!port) throw new Error('compare worker started outside a worker thread');
 const config = (workerData as { config: NormalizedConfig }).config;
-const sketches = new SketchCache(config);
+const sketches = new SketchCache(config, loadSketch);
 const send = (message: FromWorker): void => port.postMessage(message);
 
 port.on('message', (message: ToWorker) => {

@@ -3,7 +3,7 @@
 // decision regions under the points. The model is evaluated by the exact interpreter on a grid.
 import { DONT_CARE, type Dataset, type Example } from '../data/dataset.ts';
 import { runExact } from '../exact/interpret.ts';
-import type { Sketch } from '../sketch/load.ts';
+import type { Sketch } from '../sketch/sketch.ts';
 import type { SketchSynthesis } from './run-sketch.ts';
 import { frame, H, M, n, PALETTE, scale, W, type LegendEntry } from './plot-frame.ts';
 

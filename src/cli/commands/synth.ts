@@ -1,14 +1,11 @@
 // `tpt synth PROGRAM`: search for Param values that solve every example, then show the program found.
 import {
-  getMethod, listOptimizers, runExact, runMethod, writeFileAtomic, OptionError, NET_FLAGS,
-  netOptionsFromFlags, netJson, formatNet, plotSynthesis, PlotError,
-  type OptionSpec, type MethodSynthesis as SketchSynthesis, type Sketch,
+  compact, formatSynthesis, getMethod, listOptimizers, runMethod, synthesisJson, writeFileAtomic, OptionError, NET_FLAGS,
+  netOptionsFromFlags, plotSynthesis, PlotError, type OptionSpec, type MethodSynthesis as SketchSynthesis,
 } from '../../index.ts';
-import { flagBool, flagNumber, flagString, type FlagSpec, type ParsedArgs } from '../args.ts';
+import { flagBool, flagNumber, flagString, type FlagSpec } from '../args.ts';
 import { SKETCH_FLAGS, UserError, loadFromArgs, out } from '../common.ts';
-import { ProgressBar, compact } from '../progress-bar.ts';
-import { annotatedSource, paramTables } from '../present.ts';
-import { formatRun } from './run.ts';
+import { ProgressBar } from '../progress-bar.ts';
 import type { Command } from '../command.ts';
 
 export const DEFAULT_OPTIMIZER = 'gradsearch-ls';
@@ -85,7 +82,7 @@ export const synthCommand: Command = {
     } finally {
       bar.done();
     }
-    const report = resultJson(args, sketch, synthesis, (performance.now() - t0) / 1000);
+    const report = synthesisJson(sketch, synthesis, { program: args.positionals[0]!, version: VERSION, wallSeconds: (performance.now() - t0) / 1000 });
     const plot = flagString(args, 'plot');
     if (plot) {
       try {
@@ -101,49 +98,3 @@ export const synthCommand: Command = {
     return synthesis.result.success ? 0 : 1;
   },
 };
-
-function resultJson(args: ParsedArgs, sketch: Sketch, s: SketchSynthesis, wallSeconds: number): Record<string, unknown> {
-  const r = s.result;
-  return {
-    success: r.success,
-    stopReason: r.stopReason,
-    steps: r.steps,
-    attempts: r.attempts,
-    wallSeconds,
-    compileSeconds: s.compileSeconds,
-    stepsPerSecond: r.stepsPerSecond,
-    loss: r.loss,
-    bestLoss: r.bestLoss,
-    examplesSolved: s.examplesSolved,
-    examples: sketch.dataset.examples.length,
-    assignment: s.params,
-    optimizer: r.optimizer,
-    options: r.options,
-    seed: r.seed,
-    hypers: sketch.hypers,
-    program: args.positionals[0],
-    batch: sketch.batchName,
-    version: VERSION,
-    lossCurve: r.lossCurve,
-    ...netJson(s),
-  };
-}
-
-function formatSynthesis(sketch: Sketch, s: SketchSynthesis): string {
-  const r = s.result;
-  const n = sketch.dataset.examples.length;
-  const lines: string[] = [];
-  const speed = `${r.steps} steps, ${r.wallSeconds.toFixed(2)} s (${compact(r.stepsPerSecond)} steps/s), compile ${(s.compileSeconds * 1000).toFixed(0)} ms`;
-  lines.push(
-    r.success
-      ? `solved by ${r.optimizer} (seed ${r.seed}) in ${speed}`
-      : `not solved by ${r.optimizer} (seed ${r.seed}; ${r.stopReason}) after ${speed}; the best assignment satisfies ${s.examplesSolved}/${n} examples`,
-  );
-  lines.push('');
-  if (s.net) lines.push(formatNet(sketch, s), '');
-  const tables = paramTables(sketch.program, s.params);
-  if (tables) lines.push(tables, '');
-  lines.push(annotatedSource(sketch.program, sketch.source, s.params), '');
-  lines.push(formatRun(sketch, runExact(sketch.program, sketch.dataset, s.assignment, s.net?.realParams)));
-  return lines.join('\n');
-}

@@ -1,0 +1,70 @@
+// A finished search shown to a user: the text `tpt synth` prints (verdict, Params, annotated sketch, the
+// exact check ending in `N/N examples solved`) and the JSON of `tpt synth --json`, which `tpt run --params` reads.
+import { runExact } from '../exact/interpret.ts';
+import type { Sketch } from '../sketch/sketch.ts';
+import type { MethodSynthesis } from './method.ts';
+import { formatNet, netJson } from './net-report.ts';
+import { annotatedSource, compact, paramTables } from './present.ts';
+import { formatRun } from './run-text.ts';
+
+/** Where a result came from, for its JSON. */
+export interface SynthesisJsonContext {
+  /** The program as the user named it (a path, or a name in the playground). */
+  readonly program: string;
+  readonly version: string;
+  /** Wall time of the whole command (compile included). */
+  readonly wallSeconds: number;
+}
+
+/** The result as `tpt synth --json` prints it; its `assignment` makes it a params file for `tpt run --params`. */
+export function synthesisJson(sketch: Sketch, s: MethodSynthesis, context: SynthesisJsonContext): Record<string, unknown> {
+  const r = s.result;
+  return {
+    success: r.success,
+    stopReason: r.stopReason,
+    steps: r.steps,
+    attempts: r.attempts,
+    wallSeconds: context.wallSeconds,
+    compileSeconds: s.compileSeconds,
+    stepsPerSecond: r.stepsPerSecond,
+    loss: r.loss,
+    bestLoss: r.bestLoss,
+    examplesSolved: s.examplesSolved,
+    examples: sketch.dataset.examples.length,
+    assignment: s.params,
+    optimizer: r.optimizer,
+    options: r.options,
+    seed: r.seed,
+    hypers: sketch.hypers,
+    program: context.program,
+    batch: sketch.batchName,
+    version: context.version,
+    lossCurve: r.lossCurve,
+    ...netJson(s),
+  };
+}
+
+/** The text `tpt synth` prints for a finished run. */
+export function formatSynthesis(sketch: Sketch, s: MethodSynthesis): string {
+  const r = s.result;
+  const n = sketch.dataset.examples.length;
+  const lines: string[] = [];
+  const speed = `${r.steps} steps, ${r.wallSeconds.toFixed(2)} s (${compact(r.stepsPerSecond)} steps/s), compile ${(s.compileSeconds * 1000).toFixed(0)} ms`;
+  lines.push(
+    r.success
+      ? `solved by ${r.optimizer} (seed ${r.seed}) in ${speed}`
+      : `not solved by ${r.optimizer} (seed ${r.seed}; ${r.stopReason}) after ${speed}; the best assignment satisfies ${s.examplesSolved}/${n} examples`,
+  );
+  lines.push('');
+  if (s.net) lines.push(formatNet(sketch, s), '');
+  lines.push(formatAssignment(sketch, s.params), '');
+  lines.push(formatRun(sketch, runExact(sketch.program, sketch.dataset, s.assignment, s.net?.realParams)));
+  return lines.join('\n');
+}
+
+/** Params that share an index as tables, then the sketch with each Param's value beside its lines. */
+export function formatAssignment(sketch: Sketch, params: Record<string, unknown>): string {
+  const tables = paramTables(sketch.program, params);
+  const annotated = annotatedSource(sketch.program, sketch.source, params);
+  return tables ? `${tables}\n\n${annotated}` : annotated;
+}

@@ -1,0 +1,73 @@
+// `tpt playground`: serves the playground (write a sketch, watch the search, compare methods) from the
+// package's built static files on this machine, and optionally opens it in the browser.
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { flagBool, flagNumber, flagString } from '../args.ts';
+import { UserError, out } from '../common.ts';
+import { serveStatic } from '../static-server.ts';
+import type { Command } from '../command.ts';
+
+export const DEFAULT_PORT = 8765;
+
+/** dist/playground of the tpt package that contains this module (source or bundle). */
+export function packagePlaygroundDir(fromUrl: string = import.meta.url): string | null {
+  let dir = dirname(fileURLToPath(fromUrl));
+  for (;;) {
+    const pkg = join(dir, 'package.json');
+    if (existsSync(pkg) && /"name"\s*:\s*"tpt"/.test(readFileSync(pkg, 'utf8'))) return join(dir, 'dist', 'playground');
+    const up = dirname(dir);
+    if (up === dir) return null;
+    dir = up;
+  }
+}
+
+/** Opens `url` in the desktop's browser; quietly does nothing where there is none. */
+function openBrowser(url: string): void {
+  const [command, ...args] = process.platform === 'darwin' ? ['open', url] : process.platform === 'win32' ? ['cmd', '/c', 'start', '', url] : ['xdg-open', url];
+  try {
+    spawn(command!, args, { stdio: 'ignore', detached: true }).on('error', () => out(`could not open a browser; visit ${url}`)).unref();
+  } catch {
+    out(`could not open a browser; visit ${url}`);
+  }
+}
+
+export const playgroundCommand: Command = {
+  name: 'playground',
+  usage: 'tpt playground [--port N] [--open] [--dir DIR]',
+  summary: 'serve the playground in the browser: edit a sketch, watch the search, compare methods (this machine only)',
+  flags: [
+    { name: 'port', type: 'string', value: 'N', help: `port on 127.0.0.1 (default ${DEFAULT_PORT}; 0 = any free port)` },
+    { name: 'open', type: 'boolean', help: 'open the page in the default browser' },
+    { name: 'dir', type: 'string', value: 'DIR', help: 'serve the playground built into DIR (default: the package\'s dist/playground)' },
+  ],
+  async run(args) {
+    const port = flagNumber(args, 'port', DEFAULT_PORT, { integer: true, min: 0 });
+    const given = flagString(args, 'dir');
+    const dir = given ? resolve(given) : packagePlaygroundDir();
+    if (!dir || !existsSync(join(dir, 'index.html'))) {
+      throw new UserError(`the playground is not built${dir ? ` (no ${join(dir, 'index.html')})` : ''}; build it with: npm run build:playground`);
+    }
+    let served;
+    try {
+      served = await serveStatic(dir, port);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EADDRINUSE') throw new UserError(`port ${port} is in use; choose another with --port N (0 = any free port)`);
+      if (code === 'EACCES') throw new UserError(`no permission to listen on port ${port}; choose a port above 1024`);
+      throw e;
+    }
+    out(`tpt playground: ${served.url}  (serving ${dir}; Ctrl-C stops)`);
+    if (flagBool(args, 'open')) openBrowser(served.url);
+    await new Promise<void>((done) => {
+      const stop = (): void => {
+        served.server.close(() => done());
+        served.server.closeAllConnections();
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    return 0;
+  },
+};

@@ -47,3 +47,53 @@ describe('layout', () => {
     expect(violations).toEqual([]);
   });
 });
+
+/** Runtime imports of a module (type-only imports and re-exports are erased, so they do not count). */
+function runtimeImports(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/^(?:import|export)(?!\s+type\b)[^'";]*?from\s+['"]([^'"]+)['"]|^import\s+['"]([^'"]+)['"]/gm)].map((m) => m[1] ?? m[2]!);
+}
+
+describe('browser-safe API and the playground', () => {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+
+  it('src/core.ts reaches no node: module and no package but the runtime dependencies', () => {
+    const seen = new Set<string>();
+    const bare = new Set<string>();
+    const visit = (file: string): void => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const spec of runtimeImports(file)) {
+        if (spec.startsWith('.')) visit(resolve(dirname(file), spec));
+        else bare.add(spec);
+      }
+    };
+    visit(join(ROOT, 'src/core.ts'));
+    expect(seen.size).toBeGreaterThan(50);
+    expect([...bare].filter((s) => s.startsWith('node:') || !(s in pkg.dependencies))).toEqual([]);
+  });
+
+  it('the playground uses the library only through src/core.ts, and its browser packages are devDependencies', () => {
+    const page = sources(join(ROOT, 'playground/src'));
+    expect(page.length).toBeGreaterThan(5);
+    const violations: string[] = [];
+    const packages = new Set<string>();
+    for (const file of page) {
+      for (const spec of runtimeImports(file)) {
+        if (!spec.startsWith('.')) {
+          if (!spec.startsWith('tpt-playground:')) packages.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!);
+          continue;
+        }
+        const target = relative(ROOT, resolve(dirname(file), spec));
+        if (!target.startsWith('playground/src/') && target !== 'src/core.ts') violations.push(`${relative(ROOT, file)} -> ${target}`);
+      }
+    }
+    expect(violations).toEqual([]);
+    const browserOnly = [...packages].filter((p) => p !== 'z3-solver');
+    expect(browserOnly.length).toBeGreaterThan(3);
+    for (const p of browserOnly) {
+      expect(pkg.devDependencies[p], p).toBeDefined();
+      expect(pkg.dependencies[p], p).toBeUndefined();
+    }
+  });
+});

@@ -23,7 +23,14 @@ const DEFAULT_COMPARE: CompareState = {
 };
 
 /** What the page holds that no form field shows. */
-const page = { example: null as string | null, name: 'sketch.tpt', sketch: null as Sketch | null, checkTimer: 0 };
+const page = {
+  example: null as string | null,
+  name: 'sketch.tpt',
+  sketch: null as Sketch | null,
+  checkTimer: 0,
+  /** The compared methods in the order they were given or ticked: the table's row order. */
+  methodOrder: [] as string[],
+};
 
 const runKeys = [{ key: 'Mod-Enter', run: (): boolean => (runCurrentMode(), true) }];
 const editors: Record<Pane, EditorView> = {
@@ -144,7 +151,7 @@ function showExampleInMenu(): void {
 function compareForm(): CompareState {
   const num = (id: string, fallback: number): number => (input(id).value.trim() === '' ? fallback : Math.max(0, Math.floor(Number(input(id).value)) || 0));
   return {
-    methods: [...document.querySelectorAll<HTMLInputElement>('#compare-methods input:checked')].map((i) => i.value),
+    methods: page.methodOrder.filter((m) => document.querySelector<HTMLInputElement>(`#compare-methods input[value="${m}"]`)?.checked),
     runs: Math.max(1, num('compare-runs', 4)),
     seed: num('compare-seed', 1),
     maxSteps: num('compare-max-steps', 2000),
@@ -188,13 +195,18 @@ function applyState(s: PlaygroundState): void {
   input('time-limit').value = s.timeLimit;
   input('restarts').value = String(s.restarts);
   const c = s.compare;
+  page.methodOrder = c.methods.filter((m) => METHODS.some((x) => x.name === m));
   $('compare-methods').replaceChildren(
     ...METHODS.map((m) => {
       const label = document.createElement('label');
       const box = document.createElement('input');
       box.type = 'checkbox';
       box.value = m.name;
-      box.checked = c.methods.includes(m.name);
+      box.checked = page.methodOrder.includes(m.name);
+      box.addEventListener('change', () => {
+        page.methodOrder = page.methodOrder.filter((x) => x !== m.name);
+        if (box.checked) page.methodOrder.push(m.name);
+      });
       label.title = m.summary;
       label.append(box, m.name);
       return label;

@@ -75,6 +75,10 @@ export function parseLink(search: string): LinkRequest {
   }
   if (Object.keys(options).length > 0) patch['options'] = options;
   if (Object.keys(net).length > 0) patch['net'] = net;
+  // In compare mode the run settings belong to the comparison.
+  if (mode === 'compare') {
+    for (const key of ['seed', 'maxSteps', 'timeLimit'] as const) put(compare, key, patch[key]);
+  }
   put(compare, 'methods', list(q.get('methods')));
   put(compare, 'runs', int(q.get('runs')));
   put(compare, 'sweep', q.get('sweep'));

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { tpt } from '../cli/run-cli.ts';
-import { buildFresh, launchChromium, servePlayground, type Served } from './browser.ts';
+import { buildFresh, launchChromium, servePlayground, type Served } from '../../scripts/playground-browser.ts';
 
 const CIRCUIT = new URL('../../programs/circuit/circuit.tpt', import.meta.url).pathname;
 const shots = mkdtempSync(join(tmpdir(), 'tpt-playground-shots-'));

@@ -1,4 +1,4 @@
-// Test helpers for the playground: a fresh build, the real `tpt playground` server in a child process,
+// Driving the playground (its browser tests, the README's screenshot): a fresh build, the real `tpt playground` server in a child process,
 // and Debian's Chromium driven headless by playwright-core.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
-import { buildPlayground } from '../../scripts/build-playground.ts';
+import { buildPlayground } from './build-playground.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/tpt.mjs', import.meta.url));
+const BIN = fileURLToPath(new URL('../bin/tpt.mjs', import.meta.url));
 export const CHROMIUM = process.env['TPT_CHROMIUM'] ?? '/usr/bin/chromium';
 
 /** Builds the playground from the current sources into a new temporary folder. */

@@ -109,7 +109,10 @@ function check(): Sketch | null {
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   setProblems(result.diagnostics.map((d) => renderDiagnostic(d, result.sources)), errors);
   page.sketch = hasErrors(result.diagnostics) ? null : result.sketch;
-  if (page.sketch) fillSweep(page.sketch);
+  if (page.sketch) {
+    fillSweep(page.sketch);
+    $('net-options').hidden = !page.sketch.program.real;
+  }
   return page.sketch;
 }
 
@@ -189,7 +192,6 @@ function applyState(s: PlaygroundState): void {
   fillMethodSelect(select('optimizer'), s.optimizer);
   renderOptionFields($('optimizer-options').querySelector('.fields')!, s.optimizer, s.options);
   renderNetFields($('net-options').querySelector('.fields')!, s.net);
-  $('net-options').hidden = !/\bReal\b/.test(s.program);
   input('seed').value = String(s.seed);
   input('max-steps').value = String(s.maxSteps);
   input('time-limit').value = s.timeLimit;
@@ -241,8 +243,10 @@ function defaultState(): PlaygroundState {
 function setMode(mode: 'synth' | 'compare'): void {
   $('synth').hidden = mode !== 'synth';
   $('compare').hidden = mode !== 'compare';
-  $('tab-synth').setAttribute('aria-selected', String(mode === 'synth'));
-  $('tab-compare').setAttribute('aria-selected', String(mode === 'compare'));
+  for (const m of ['synth', 'compare'] as const) {
+    $(`tab-${m}`).setAttribute('aria-selected', String(mode === m));
+    $(`tab-${m}`).tabIndex = mode === m ? 0 : -1;
+  }
 }
 
 function runSynthesis(): void {
@@ -314,6 +318,14 @@ function wire(): void {
     else if (sweep && page.sketch) input('compare-values').value = String(page.sketch.hypers[sweep] ?? '');
   });
   for (const mode of ['synth', 'compare'] as const) $(`tab-${mode}`).addEventListener('click', () => setMode(mode));
+  // The tabs as ARIA's pattern has them: arrow keys move between them.
+  document.querySelector('[role=tablist]')!.addEventListener('keydown', (e) => {
+    const key = (e as KeyboardEvent).key;
+    if (key !== 'ArrowLeft' && key !== 'ArrowRight') return;
+    const mode = $('compare').hidden ? 'compare' : 'synth';
+    setMode(mode);
+    $(`tab-${mode}`).focus();
+  });
   $('share').addEventListener('click', () => void share());
 }
 

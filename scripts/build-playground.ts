@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 import { defaultReferencePath } from '../src/index.ts';
+import type { Example } from '../playground/src/example.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_OUT = join(ROOT, 'dist', 'playground');
@@ -17,22 +18,9 @@ const GROUPS: Readonly<Record<string, string>> = {
   dnf: 'DNF', tape: 'Tape machine', nets: 'Nets', hybrid: 'Hybrid',
 };
 
-/** One bundled program as the page's menu offers it (see playground/src/examples.ts). */
-export interface BundledExample {
-  readonly id: string;
-  readonly file: string;
-  readonly group: string;
-  readonly title: string;
-  readonly source: string;
-  readonly data: string;
-  readonly hypers: string;
-  /** Batch names of the data, or the hyper sets of a program without data. */
-  readonly batches: readonly string[];
-}
-
 /** Every program under programs/ with the data and hypers beside it, in menu order. */
-export function bundledExamples(programsDir = join(ROOT, 'programs')): BundledExample[] {
-  const examples: BundledExample[] = [];
+export function bundledExamples(programsDir = join(ROOT, 'programs')): Example[] {
+  const examples: Example[] = [];
   for (const dir of Object.keys(GROUPS)) {
     const folder = join(programsDir, dir);
     if (!existsSync(folder)) continue;

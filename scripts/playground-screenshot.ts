@@ -11,9 +11,8 @@ const [served, browser] = await Promise.all([servePlayground(site), launchChromi
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.goto(`${served.url}?example=circuit&batch=full_adder&optimizer=gradsearch-ls&run=1`);
-  await page.waitForFunction(() => /examples solved/.test(document.getElementById('result')?.textContent ?? ''), null, { timeout: 60_000 });
-  await page.locator('#assignment').evaluate((e) => (e.scrollTop = 0));
-  await page.screenshot({ path: out });
+  await page.locator('#result').filter({ hasText: 'examples solved' }).waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: out });
   process.stdout.write(`wrote ${out}\n`);
 } finally {
   await browser.close();

@@ -23,6 +23,8 @@ interface Running {
   readonly records: RunRecord[];
   readonly failures: string[];
   readonly workers: Worker[];
+  /** The fraction of its budget each worker's current run has used. */
+  readonly inFlight: Map<Worker, number>;
   active: number;
   stopped: boolean;
 }
@@ -51,7 +53,7 @@ export class CompareView {
     $('download-report').addEventListener('click', () => this.save('report.html'));
   }
 
-  get running(): boolean {
+  private get running(): boolean {
     return this.run !== null && !this.run.stopped && this.run.active > 0;
   }
 
@@ -87,7 +89,7 @@ export class CompareView {
     }
     const todo = planRuns(config);
     const jobs = Math.max(1, Math.min(form.jobs, todo.length));
-    const run: Running = { config, texts, load, todo, total: todo.length, records: [], failures: [], workers: [], active: 0, stopped: false };
+    const run: Running = { config, texts, load, todo, total: todo.length, records: [], failures: [], workers: [], inFlight: new Map(), active: 0, stopped: false };
     this.run = run;
     this.summary = null;
     $('report').replaceChildren();
@@ -123,12 +125,17 @@ export class CompareView {
     worker.onmessage = (e: MessageEvent<FromWorker>) => {
       const m = e.data;
       if (run.stopped) return;
-      if (m.type === 'record') {
+      if (m.type === 'run-progress') {
+        run.inFlight.set(worker, m.fraction);
+        this.progress();
+      } else if (m.type === 'record') {
+        run.inFlight.delete(worker);
         run.records.push(m.record);
         this.progress();
         this.scheduleDraw();
         next();
       } else if (m.type === 'error') {
+        run.inFlight.delete(worker);
         run.failures.push([m.message, ...m.details].join('\n'));
         this.progress();
         next();
@@ -172,7 +179,7 @@ export class CompareView {
     const bar = $('compare-progress') as HTMLProgressElement;
     bar.hidden = false;
     bar.max = run.total;
-    bar.value = run.records.length + run.failures.length;
+    bar.value = run.records.length + run.failures.length + [...run.inFlight.values()].reduce((a, b) => a + b, 0);
     const solved = run.records.filter((r) => r.success).length;
     const failed = run.failures.length ? `; ${run.failures.length} failed:\n${run.failures.join('\n')}` : '';
     const word = state === 'done' ? 'finished' : state === 'stopped' ? 'stopped' : 'running';

@@ -1,19 +1,7 @@
 // The bundled programs (programs/ at build time) as the menu offers them: one entry per program and
 // batch, e.g. `circuit · swap`, grouped as the README lists them.
 import bundled from 'tpt-playground:examples';
-
-export interface Example {
-  /** The program's stem, used in links: `?example=circuit`. */
-  readonly id: string;
-  readonly file: string;
-  readonly group: string;
-  readonly title: string;
-  readonly source: string;
-  readonly data: string;
-  readonly hypers: string;
-  /** Batch names of the data, or hyper sets of a program without data. */
-  readonly batches: readonly string[];
-}
+import type { Example } from './example.ts';
 
 export const EXAMPLES: readonly Example[] = bundled;
 

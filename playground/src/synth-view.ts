@@ -9,8 +9,8 @@ import type { FromWorker, SynthDone, SynthProgress, SynthRequest } from './proto
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 
-/** What the view shows of a run, for the page to react to. */
-export type RunPhase = 'idle' | 'running' | 'solved' | 'not-solved' | 'stopped' | 'failed';
+/** Where a run stands; the buttons follow it. */
+type RunPhase = 'running' | 'solved' | 'not-solved' | 'stopped' | 'failed';
 
 export class SynthView {
   private worker: Worker | null = null;
@@ -20,15 +20,10 @@ export class SynthView {
   private last: SynthProgress | null = null;
   private lastParams: Record<string, unknown> | null = null;
   private resultJson: Record<string, unknown> | null = null;
-  private phase: RunPhase = 'idle';
 
   constructor() {
     $('stop').addEventListener('click', () => this.stop());
     $('download-params').addEventListener('click', () => this.downloadParams());
-  }
-
-  get running(): boolean {
-    return this.worker !== null;
   }
 
   /** Starts a run of `request` on the loaded `sketch` (the same texts), ending any earlier one. */
@@ -152,16 +147,11 @@ export class SynthView {
   }
 
   private setPhase(phase: RunPhase): void {
-    this.phase = phase;
     const status = $('stat-status');
     status.classList.toggle('solved', phase === 'solved');
     status.classList.toggle('failed', phase === 'failed' || phase === 'not-solved');
     ($('stop') as HTMLButtonElement).disabled = phase !== 'running';
     ($('run') as HTMLButtonElement).textContent = phase === 'running' ? 'Restart' : 'Run';
     ($('download-params') as HTMLButtonElement).disabled = this.resultJson === null || phase === 'running';
-  }
-
-  get currentPhase(): RunPhase {
-    return this.phase;
   }
 }

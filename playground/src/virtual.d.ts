@@ -1,6 +1,6 @@
 // Modules the build makes (scripts/build-playground.ts) and the constants it defines.
 declare module 'tpt-playground:examples' {
-  const examples: readonly import('./examples.ts').Example[];
+  const examples: readonly import('./example.ts').Example[];
   export default examples;
 }
 declare module 'tpt-playground:reference' {

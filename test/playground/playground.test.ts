@@ -58,8 +58,8 @@ describe('tpt playground in Chromium', () => {
 
   it('loads with the example menu and the default sketch checked clean', async () => {
     const page = await open('');
-    expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
-    const groups = await page.locator('#example optgroup').evaluateAll((gs) => gs.map((g) => (g as HTMLOptGroupElement).label));
+    expect(await page.evaluate('crossOriginIsolated')).toBe(true);
+    const groups = await page.locator('#example optgroup').evaluateAll((gs) => gs.map((g) => g.getAttribute('label')));
     expect(groups).toEqual(expect.arrayContaining(['Circuits', 'Parity chain', 'Turing machine', 'Basic block', 'DNF', 'Nets', 'Hybrid']));
     expect(await text(page, '#program-name')).toBe('circuit.tpt');
     await expect.poll(() => text(page, '#lint-status')).toBe('checks clean');
@@ -69,7 +69,7 @@ describe('tpt playground in Chromium', () => {
 
   it('opens an example by link and solves it; the downloaded params pass tpt run', async () => {
     const page = await open('?example=circuit&batch=swap&optimizer=gradsearch-ls&run=1');
-    await page.waitForFunction(() => /examples solved/.test(document.getElementById('result')!.textContent ?? ''), null, { timeout: 30_000 });
+    await page.locator('#result').filter({ hasText: 'examples solved' }).waitFor({ timeout: 30_000 });
     const result = await text(page, '#result');
     expect(result).toMatch(/^solved by gradsearch-ls \(seed 1\) in \d+ steps/);
     expect(result).toContain('4/4 examples solved');
@@ -102,8 +102,8 @@ describe('tpt playground in Chromium', () => {
     const line = source.split('\n').length;
     const edited = join(shots, 'circuit.tpt');
     writeFileSync(edited, source + 'final_wires[0].set_to(unknownThing)');
-    writeFileSync(join(shots, 'circuit.data.json'), readFileSync(CIRCUIT.replace('.tpt', '.data.json')));
-    writeFileSync(join(shots, 'circuit.hypers.json'), readFileSync(CIRCUIT.replace('.tpt', '.hypers.json')));
+    writeFileSync(join(shots, 'circuit.data.json'), readFileSync(CIRCUIT.replace('.tpt', '.data.json'), 'utf8'));
+    writeFileSync(join(shots, 'circuit.hypers.json'), readFileSync(CIRCUIT.replace('.tpt', '.hypers.json'), 'utf8'));
     const cli = tpt(['check', edited, '--batch', 'swap']);
     expect(cli.code).toBe(1);
     const expected = `circuit.tpt:${line}:23: error[unknown-name]: unknown name 'unknownThing'`;
@@ -115,7 +115,7 @@ describe('tpt playground in Chromium', () => {
     await page.screenshot({ path: join(shots, '3-diagnostic.png') });
 
     await page.click('#share');
-    await page.waitForFunction(() => location.hash.startsWith('#s='));
+    await page.waitForURL(/#s=/);
     const link = new URL(page.url());
     const shared = await open(link.search + link.hash);
     await shared.waitForSelector('#program .cm-lintRange-error');
@@ -128,7 +128,7 @@ describe('tpt playground in Chromium', () => {
     const page = await open('?example=circuit&mode=compare&methods=gradsearch-ls,fmgd&runs=2&sweep=batch&values=nand,swap&max-steps=300');
     expect(await page.locator('#compare').isVisible()).toBe(true);
     await page.click('#compare-run');
-    await page.waitForFunction(() => /^finished/.test(document.getElementById('compare-status')!.textContent ?? ''), null, { timeout: 40_000 });
+    await page.locator('#compare-status').filter({ hasText: /^finished/ }).waitFor({ timeout: 40_000 });
     expect(await text(page, '#compare-status')).toMatch(/^finished: 8\/8 runs, \d solved/);
     const header = await page.locator('#report table thead th').allInnerTexts();
     expect(header).toEqual(['method', 'nand', 'swap', 'wall']);

@@ -15,7 +15,7 @@ import { tptLanguage } from './tpt-language.ts';
 
 export type Pane = 'program' | 'data' | 'hypers';
 
-/** A new editor in `parent`; `onChange` runs after every edit of its text. */
+/** A new editor in `parent`; `onChange` runs after every edit of its text. In the program Tab indents (Esc, Tab leaves); in JSON it moves focus on. */
 export function createEditor(parent: HTMLElement, language: 'tpt' | 'json', label: string, onChange: () => void, keys: readonly KeyBinding[]): EditorView {
   const extensions: Extension[] = [
     lineNumbers(),
@@ -30,7 +30,7 @@ export function createEditor(parent: HTMLElement, language: 'tpt' | 'json', labe
     highlightActiveLine(),
     highlightSelectionMatches(),
     lintGutter(),
-    keymap.of([...keys, ...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, ...lintKeymap, indentWithTab]),
+    keymap.of([...keys, ...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, ...lintKeymap, ...(language === 'tpt' ? [indentWithTab] : [])]),
     language === 'tpt' ? tptLanguage() : json(),
     EditorView.contentAttributes.of({ 'aria-label': label }),
     EditorView.updateListener.of((u) => {

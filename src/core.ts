@@ -29,9 +29,8 @@ export { runExact, solves, createChecker, UNSET, EXACT_EPSILON } from './exact/i
 export type { RealRun, RealFault } from './exact/real.ts';
 export { runRealExample, evalRealExpr } from './exact/real.ts';
 export type { ExampleLoss } from './exact/real-loss.ts';
-export type { Sketch, SketchFiles, SketchOptions, SketchResult } from './sketch/sketch.ts';
-/** Loads a sketch whose program, data and hypers come as text in the options (there are no files to read). */
-export { loadSketchText as loadSketch, loadSketchWith, NO_FILES } from './sketch/sketch.ts';
+export type { Sketch, SketchOptions, SketchResult, SketchFiles, TextSketchOptions } from './sketch/sketch.ts';
+export { sketchFromText, assembleSketch } from './sketch/sketch.ts';
 export { Rng } from './util/rng.ts';
 export { readProbs } from './data/probs.ts';
 export type { Objective, ParamSlot } from './relax/objective.ts';

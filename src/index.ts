@@ -3,7 +3,6 @@
 // The CLI uses only what this file exports.
 
 export * from './core.ts';
-// Shadows core's loadSketch, which has no files: this one reads what the options do not give as text.
 export { loadSketch } from './sketch/load.ts';
 export { writeFileAtomic } from './util/files.ts';
 export * from './compare/node.ts';

@@ -2,13 +2,13 @@
 // (same seeds), run one by one in a pool of Web Workers, shown with the report's own table and charts
 // (the paper's numbers beside ours), and downloadable as summary.json, summary.csv, runs.jsonl and report.html.
 import {
-  fitSection, loadSketch, normalizeConfig, planRuns, renderReport, reportBody, SketchCache, SketchLoadError, summarize, summaryCsv,
+  fitSection, normalizeConfig, planRuns, renderReport, reportBody, SketchCache, SketchLoadError, summarize, summaryCsv,
   type ComparisonConfig, type NormalizedConfig, type RunRecord, type RunSpec, type SketchLoader, type Summary, type SweepValue,
 } from '../../src/core.ts';
 import reference from 'tpt-playground:reference';
 import { download, fileStem } from './download.ts';
 import type { CompareRunRequest, FromWorker, SketchChoice, SketchTexts } from './protocol.ts';
-import { textOptions } from './sketch-texts.ts';
+import { textLoader } from './sketch-texts.ts';
 import type { CompareState } from './url-state.ts';
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
@@ -61,8 +61,7 @@ export class CompareView {
   start(texts: SketchTexts, choice: SketchChoice, form: CompareState): void {
     this.stop();
     let config: NormalizedConfig;
-    const base = textOptions(texts, { set: {} });
-    const load: SketchLoader = (name, options) => loadSketch(name, { ...base, ...options });
+    const load = textLoader(texts);
     try {
       if (form.methods.length === 0) throw new Error('choose at least one method');
       const timeLimit = form.timeLimit.trim() === '' ? null : Number(form.timeLimit);

@@ -2,13 +2,13 @@
 // modes (synthesize, compare) and links — readable ones (`?example=circuit&batch=swap&run=1`) and share
 // links that carry the whole state.
 import type { EditorView } from '@codemirror/view';
-import { hasErrors, loadSketch, renderDiagnostic, REPORT_CSS, type Sketch } from '../../src/core.ts';
+import { hasErrors, renderDiagnostic, REPORT_CSS, type Sketch } from '../../src/core.ts';
 import { CompareView } from './compare-view.ts';
 import { createEditor, paneOf, setText, showDiagnostics, type Pane } from './editors.ts';
 import { defaultBatch, EXAMPLES, findExample } from './examples.ts';
 import { fillMethodSelect, METHODS, readNetFields, readOptionFields, renderNetFields, renderOptionFields } from './fields.ts';
 import type { SketchChoice, SketchTexts, SynthRequest } from './protocol.ts';
-import { textOptions } from './sketch-texts.ts';
+import { loadTexts } from './sketch-texts.ts';
 import { SynthView } from './synth-view.ts';
 import { decodeState, encodeState, parseLink, type CompareState, type PlaygroundState } from './url-state.ts';
 
@@ -93,7 +93,7 @@ function check(): Sketch | null {
   if (batches.join('\n') !== [...select('batch').options].map((o) => o.value).join('\n')) fillBatches(null);
   let result;
   try {
-    result = loadSketch(t.name, textOptions(t, choice()));
+    result = loadTexts(t, choice());
   } catch (e) {
     // Only a malformed hyper value in the form gets here; the loader itself never throws for bad input.
     setProblems([e instanceof Error ? e.message : String(e)], 1);

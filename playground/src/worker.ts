@@ -2,11 +2,11 @@
 // public API, posting progress and the result, so the page stays responsive. Z3's script is loaded
 // the first time a run asks for `smt`.
 import {
-  canonicalJson, executeRun, formatAssignment, formatSynthesis, loadSketch, netOptionsFromFlags, paramsToJson,
+  canonicalJson, executeRun, formatAssignment, formatSynthesis, netOptionsFromFlags, paramsToJson,
   plotShape, plotSynthesis, renderDiagnostic, runMethod, SketchCache, SketchLoadError, synthesisJson, type Progress,
 } from '../../src/core.ts';
 import type { CompareRunRequest, FromWorker, SynthRequest, ToWorker } from './protocol.ts';
-import { textOptions } from './sketch-texts.ts';
+import { loadTexts, textLoader } from './sketch-texts.ts';
 
 /** The parts of a dedicated worker's global scope used here (the page's TypeScript lib is the DOM's). */
 interface WorkerScope {
@@ -36,7 +36,7 @@ function loadZ3(): void {
 }
 
 async function synth(request: SynthRequest): Promise<void> {
-  const loaded = loadSketch(request.texts.name, textOptions(request.texts, request.choice));
+  const loaded = loadTexts(request.texts, request.choice);
   const sketch = loaded.sketch;
   if (!sketch) {
     const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
@@ -86,8 +86,7 @@ let cache: { key: string; sketches: SketchCache } | null = null;
 async function compareRun(request: CompareRunRequest): Promise<void> {
   const key = canonicalJson({ texts: request.texts, config: request.config });
   if (cache?.key !== key) {
-    const base = textOptions(request.texts, { set: {} });
-    cache = { key, sketches: new SketchCache(request.config, (name, options) => loadSketch(name, { ...base, ...options })) };
+    cache = { key, sketches: new SketchCache(request.config, textLoader(request.texts)) };
   }
   if (request.spec.optimizer === 'smt') loadZ3();
   const record = await executeRun(request.config, request.spec, cache.sketches, (fraction) => post({ type: 'run-progress', fraction }));

@@ -1,6 +1,6 @@
 // Z3's first solve in a thread is slow (loading and compiling its WebAssembly paths): solve a tiny
 // program once, untimed, before the first timed smt run so that every run is measured warm.
-import { loadSketchText } from '../sketch/sketch.ts';
+import { sketchFromText } from '../sketch/sketch.ts';
 import { smtBackend } from '../smt/index.ts';
 import { resolveOptions, type OptionSpec } from '../optimizers/options.ts';
 
@@ -19,7 +19,7 @@ let warm: Promise<void> | null = null;
 /** Resolves once this thread has solved one tiny program with Z3 (at most once per thread). */
 export function warmUpSmt(): Promise<void> {
   warm ??= (async () => {
-    const { sketch } = loadSketchText('smt-warmup.tpt', { source: TINY });
+    const { sketch } = sketchFromText(TINY, { name: 'smt-warmup.tpt' });
     if (!sketch) return;
     const options = resolveOptions('smt', smtBackend.options as readonly OptionSpec[], { timeLimit: 30 });
     await smtBackend.run(sketch.program, sketch.dataset, options, 1);

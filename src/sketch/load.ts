@@ -1,16 +1,17 @@
-// Loading a sketch from the disk: the loader of sketch.ts with the files beside the program.
+// Loading a sketch from files on Node: the program, and its data and hypers found by TerpreT's
+// naming conventions next to it (files.ts); assembling it is sketch.ts's job.
 import { conventionalFile, readText } from './files.ts';
-import { loadSketchWith, type SketchFiles, type SketchOptions, type SketchResult } from './sketch.ts';
+import { assembleSketch, type SketchFiles, type SketchOptions, type SketchResult } from './sketch.ts';
 
 export type { Sketch, SketchOptions, SketchResult } from './sketch.ts';
 
-const DISK: SketchFiles = { conventionalFile, readText };
+const NODE_FILES: SketchFiles = { read: readText, find: conventionalFile };
 
 /**
- * Loads, checks and lowers a sketch; the program, data and hypers files are read from the disk unless
- * given as text (the data and hypers found next to the program by TerpreT's naming). Never throws for
- * bad input: problems come back as diagnostics.
+ * Loads, checks and lowers the sketch at `programPath` with its data and hypers (found next to it
+ * unless `options` names them or gives their text). Never throws for bad input: problems come back
+ * as diagnostics, with the text of every file read in `sources` to render them.
  */
 export function loadSketch(programPath: string, options: SketchOptions = {}): SketchResult {
-  return loadSketchWith(DISK, programPath, options);
+  return assembleSketch(programPath, options, NODE_FILES);
 }

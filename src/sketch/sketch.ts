@@ -1,6 +1,6 @@
-// A sketch = program + hyper values + one batch of examples. Loading runs the front end, binds hypers,
-// lowers, and validates the data, collecting every diagnostic on the way. File access comes in as a
-// `SketchFiles`, so this module runs anywhere (load.ts gives it the disk, a browser gives it none).
+// A sketch = program + hyper values + one batch of examples. Assembling one runs the front end, binds
+// hypers, lowers, and validates the data, collecting every diagnostic on the way. No file access here
+// (load.ts reads files on Node), so this runs in a browser too.
 import { parseModule } from '../syntax/parse.ts';
 import { checkModule } from '../check/names.ts';
 import { lowerModule } from '../ir/lower.ts';
@@ -10,6 +10,7 @@ import { buildDataset, readBatches, type RawBatch } from '../data/batch.ts';
 import type { Dataset } from '../data/dataset.ts';
 import { error, hasErrors, type Diagnostic } from '../util/diagnostics.ts';
 
+/** How a sketch is assembled: where its data and hypers come from, the batch, hyper overrides. */
 export interface SketchOptions {
   /** Program text; when absent it is read from `programPath`. */
   readonly source?: string;
@@ -27,51 +28,69 @@ export interface SketchOptions {
   readonly hypersText?: string;
 }
 
+/** A checked, lowered program with the examples of one batch: what every later stage works on. */
 export interface Sketch {
+  /** The lowered program (`tpt ir` prints it). */
   readonly program: Program;
   /** The program's text. */
   readonly source: string;
+  /** The batch's examples, checked against the program's Inputs and Outputs. */
   readonly dataset: Dataset;
+  /** The value of every Hyper the program declares. */
   readonly hypers: Readonly<Record<string, number>>;
   /** The batch used, or null when the program is its own single example. */
   readonly batchName: string | null;
+  /** Every batch in the data (empty without data). */
   readonly batchNames: readonly string[];
+  /** The program's Hypers, in declaration order. */
   readonly hyperNames: readonly string[];
 }
 
-/** How a loader reaches the files beside a program. */
-export interface SketchFiles {
-  /** `<stem>.hypers.json` / `<stem>_hypers.json` (or the data file) next to the program, if present. */
-  conventionalFile(programPath: string, kind: 'hypers' | 'data'): string | null;
-  /** A file's text, or an error message fit for a user. */
-  readText(path: string): { text: string } | { error: string };
-}
-
-/** No file system (a browser): every text must be given in the options. */
-export const NO_FILES: SketchFiles = {
-  conventionalFile: () => null,
-  readText: (path) => ({ error: `cannot read ${path}: there are no files here; give the text instead` }),
-};
-
+/** A sketch, or null with the errors that prevented it; warnings come with a sketch too. */
 export interface SketchResult {
   readonly sketch: Sketch | null;
+  /** Every problem found, errors and warnings, with spans (`renderDiagnostic` prints one). */
   readonly diagnostics: Diagnostic[];
   /** File name -> text, for rendering diagnostics with their source lines. */
   readonly sources: Map<string, string>;
 }
 
+/** Reads the files of a sketch: on Node the file system (load.ts); elsewhere whatever the host supplies. */
+export interface SketchFiles {
+  /** A file's text, or an error message fit for a user. */
+  read(path: string): { text: string } | { error: string };
+  /** The conventional data or hypers file next to a program, or null when there is none. */
+  find(programPath: string, kind: 'hypers' | 'data'): string | null;
+}
+
+/** Options of {@link sketchFromText}: everything comes as text. */
+export interface TextSketchOptions extends Omit<SketchOptions, 'source' | 'dataPath' | 'hypersPath'> {
+  /** The name diagnostics give the program (default `sketch.tpt`). */
+  readonly name?: string;
+}
+
 /**
- * Loads, checks and lowers a sketch, reading what the options do not give as text through `files`.
- * Never throws for bad input: problems come back as diagnostics.
+ * Checks and lowers a sketch given as text (program, and data and hypers as JSON text), touching no
+ * file: the entry for browsers and tests. Never throws for bad input.
  */
-export function loadSketchWith(files: SketchFiles, programPath: string, options: SketchOptions = {}): SketchResult {
+export function sketchFromText(source: string, options: TextSketchOptions = {}): SketchResult {
+  const { name = 'sketch.tpt', ...rest } = options;
+  return assembleSketch(name, { ...rest, source, dataPath: false, hypersPath: false }, null);
+}
+
+/**
+ * Loads, checks and lowers a sketch, reading what `options` does not give as text through `files`
+ * (null: no file access, so every part must be text). Never throws for bad input: problems come
+ * back as diagnostics.
+ */
+export function assembleSketch(programPath: string, options: SketchOptions, files: SketchFiles | null): SketchResult {
   const sources = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
   const done = (sketch: Sketch | null = null): SketchResult => ({ sketch, diagnostics, sources });
 
   let source = options.source;
   if (source === undefined) {
-    const read = files.readText(programPath);
+    const read = readWith(files, programPath);
     if ('error' in read) return diagnostics.push(error('file', read.error)), done();
     source = read.text;
   }
@@ -143,8 +162,12 @@ export function loadSketchWith(files: SketchFiles, programPath: string, options:
   });
 }
 
+function readWith(files: SketchFiles | null, path: string): { text: string } | { error: string } {
+  return files ? files.read(path) : { error: `cannot read ${path}: no file access here; give its text instead` };
+}
+
 function readJson(
-  files: SketchFiles,
+  files: SketchFiles | null,
   text: string | undefined,
   path: string | false | undefined,
   programPath: string,
@@ -154,9 +177,9 @@ function readJson(
 ): JsonNode | null {
   let file = `<${kind}>`;
   if (text === undefined) {
-    const found = path === false ? null : (path ?? files.conventionalFile(programPath, kind));
+    const found = path === false ? null : (path ?? files?.find(programPath, kind) ?? null);
     if (!found) return null;
-    const read = files.readText(found);
+    const read = readWith(files, found);
     if ('error' in read) return out.push(error('file', read.error)), null;
     text = read.text;
     file = found;
@@ -165,11 +188,6 @@ function readJson(
   const parsed = parseJson(text, file);
   out.push(...parsed.diagnostics);
   return parsed.node;
-}
-
-/** {@link loadSketchWith} without files: the program, data and hypers come as text in `options`. */
-export function loadSketchText(programPath: string, options: SketchOptions = {}): SketchResult {
-  return loadSketchWith(NO_FILES, programPath, options);
 }
 
 /** A hypers file: `{"setName": {"H": 4}}`. */

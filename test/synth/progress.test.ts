@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createChecker, loadSketch as loadFromDisk, synthesizeSketch, type Progress } from '../../src/index.ts';
-import { loadSketch as loadFromText } from '../../src/core.ts';
+import { sketchFromText } from '../../src/core.ts';
 
 const CIRCUIT = 'programs/circuit/circuit.tpt';
 const text = (file: string): string => readFileSync(file, 'utf8');
@@ -30,10 +30,10 @@ describe('progress of a synthesis', () => {
   });
 });
 
-describe('loadSketch of tpt/core', () => {
+describe('sketchFromText of tpt/core', () => {
   it('loads a sketch from its texts alone, as the disk loader does from the files', () => {
-    const fromText = loadFromText('circuit.tpt', {
-      source: text(CIRCUIT), dataText: text('programs/circuit/circuit.data.json'), hypersText: text('programs/circuit/circuit.hypers.json'), batch: 'swap',
+    const fromText = sketchFromText(text(CIRCUIT), {
+      name: 'circuit.tpt', dataText: text('programs/circuit/circuit.data.json'), hypersText: text('programs/circuit/circuit.hypers.json'), batch: 'swap',
     });
     const fromDisk = loadFromDisk(CIRCUIT, { batch: 'swap' });
     expect(fromText.diagnostics).toEqual([]);
@@ -41,14 +41,10 @@ describe('loadSketch of tpt/core', () => {
     expect(fromText.sketch!.dataset.examples).toEqual(fromDisk.sketch!.dataset.examples);
   });
 
-  it('reads no file: a missing text is a file diagnostic, and no data file is looked for', () => {
-    const missing = loadFromText(CIRCUIT);
-    expect(missing.sketch).toBeNull();
-    expect(missing.diagnostics.map((d) => d.code)).toEqual(['file']);
-    expect(missing.diagnostics[0]!.message).toContain('give the text instead');
+  it('reads no file: no data or hypers file is looked for', () => {
     // The hypers file beside the parity chain is not looked for: K is unbound until it is set.
     const source = text('programs/parity_chain/parity_chain.tpt');
-    expect(loadFromText('parity_chain.tpt', { source }).diagnostics.map((d) => d.code)).toContain('unbound-hyper');
-    expect(loadFromText('parity_chain.tpt', { source, set: { K: 4 } }).sketch!.dataset.examples).toHaveLength(1);
+    expect(sketchFromText(source, { name: 'programs/parity_chain/parity_chain.tpt' }).diagnostics.map((d) => d.code)).toContain('unbound-hyper');
+    expect(sketchFromText(source, { name: 'programs/parity_chain/parity_chain.tpt', set: { K: 4 } }).sketch!.dataset.examples).toHaveLength(1);
   });
 });

@@ -14,6 +14,7 @@ export interface Series {
   readonly markers?: boolean;
 }
 
+/** A chart: title, axis labels, category or numeric x, linear or log y with optional bounds, its series and size in pixels. */
 export interface ChartSpec {
   readonly title: string;
   readonly xLabel: string;

@@ -16,7 +16,7 @@ export { plotCurves, plotFit, plotShape, plotSynthesis, PlotError } from './plot
 export { describeFit, realParamsRead } from './fit-label.ts';
 export type { NetFlagSpec } from './net-flags.ts';
 export { NET_FLAGS, netOptionsFromFlags } from './net-flags.ts';
-export { annotatedSource, compact, paramTables } from './present.ts';
+export { annotatedSource, compact, fixedParamsLine, paramTables } from './present.ts';
 export { formatRun, runReport } from './run-text.ts';
 export type { SynthesisJsonContext } from './report.ts';
 export { formatAssignment, formatSynthesis, synthesisJson } from './report.ts';

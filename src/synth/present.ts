@@ -52,3 +52,10 @@ export function compact(n: number): string {
   if (Math.abs(n) >= 1e4) return `${(n / 1e3).toFixed(1)}k`;
   return Math.abs(n) >= 100 ? n.toFixed(0) : n.toPrecision(3);
 }
+
+/** `fixed by the program: instructions[0] = 0, ...`, or null when the program fixes no Param. */
+export function fixedParamsLine(program: Program): string | null {
+  const fixed = program.fixed ?? [];
+  if (fixed.length === 0) return null;
+  return `fixed by the program: ${fixed.map((f) => `${program.vars[f.variable]!.name} = ${f.value}`).join(', ')}`;
+}

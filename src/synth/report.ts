@@ -4,7 +4,7 @@ import { runExact } from '../exact/interpret.ts';
 import type { Sketch } from '../sketch/sketch.ts';
 import type { MethodSynthesis } from './method.ts';
 import { formatNet, netJson } from './net-report.ts';
-import { annotatedSource, compact, paramTables } from './present.ts';
+import { annotatedSource, compact, fixedParamsLine, paramTables } from './present.ts';
 import { formatRun } from './run-text.ts';
 
 /** Where a result came from, for its JSON. */
@@ -53,7 +53,7 @@ export function formatSynthesis(sketch: Sketch, s: MethodSynthesis): string {
   lines.push(
     r.success
       ? `solved by ${r.optimizer} (seed ${r.seed}) in ${speed}`
-      : `not solved by ${r.optimizer} (seed ${r.seed}; ${r.stopReason}) after ${speed}; the best assignment satisfies ${s.examplesSolved}/${n} examples`,
+      : `not solved by ${r.optimizer} (seed ${r.seed}; ${r.stopReason === 'interrupted' ? 'stopped by Ctrl-C' : r.stopReason}) after ${speed}; the best assignment satisfies ${s.examplesSolved}/${n} examples`,
   );
   lines.push('');
   if (s.net) lines.push(formatNet(sketch, s), '');
@@ -62,9 +62,9 @@ export function formatSynthesis(sketch: Sketch, s: MethodSynthesis): string {
   return lines.join('\n');
 }
 
-/** Params that share an index as tables, then the sketch with each Param's value beside its lines. */
+/** Params that share an index as tables, the Params the program fixes, then the sketch with each Param's value beside its lines. */
 export function formatAssignment(sketch: Sketch, params: Record<string, unknown>): string {
   const tables = paramTables(sketch.program, params);
-  const annotated = annotatedSource(sketch.program, sketch.source, params);
-  return tables ? `${tables}\n\n${annotated}` : annotated;
+  const fixed = fixedParamsLine(sketch.program);
+  return [tables, fixed, annotatedSource(sketch.program, sketch.source, params)].filter((x) => x !== null).join('\n\n');
 }

@@ -1,14 +1,16 @@
 // `tpt synth PROGRAM`: search for Param values that solve every example, then show the program found.
 import {
-  compact, formatSynthesis, getMethod, listOptimizers, runMethod, synthesisJson, writeFileAtomic, OptionError, NET_FLAGS,
-  netOptionsFromFlags, plotSynthesis, PlotError, type OptionSpec, type MethodSynthesis as SketchSynthesis,
+  compact, formatSynthesis, getMethod, listOptimizers, resolveMethodOptions, startMethodInWorker, synthesisJson, writeFileAtomic,
+  OptionError, NET_FLAGS, netOptionsFromFlags, plotSynthesis, PlotError, type OptionSpec, type MethodSynthesis as SketchSynthesis,
 } from '../../index.ts';
 import { flagBool, flagNumber, flagString, type FlagSpec } from '../args.ts';
-import { SKETCH_FLAGS, UserError, loadFromArgs, out } from '../common.ts';
+import { ReportedFailure, SKETCH_FLAGS, UserError, loadFromArgs, out } from '../common.ts';
 import { ProgressBar } from '../progress-bar.ts';
 import type { Command } from '../command.ts';
 
 export const DEFAULT_OPTIMIZER = 'gradsearch-ls';
+/** Seconds a run may take when neither --max-steps nor --time-limit is given. */
+export const DEFAULT_TIME_LIMIT = 60;
 const VERSION = '0.1.0';
 
 /** The chosen optimizer's options become flags of their own: `--optimizer bop --tau 100`. */
@@ -35,8 +37,8 @@ export const synthCommand: Command = {
     ...SKETCH_FLAGS,
     { name: 'optimizer', type: 'string', value: 'NAME', help: `search method (default ${DEFAULT_OPTIMIZER}; see tpt optimizers)` },
     { name: 'seed', type: 'string', value: 'N', help: 'random seed; the same seed gives the same run (default 1)' },
-    { name: 'max-steps', type: 'string', value: 'N', help: 'step budget over all restarts (default 10000)' },
-    { name: 'time-limit', type: 'string', value: 'SECONDS', help: 'wall-clock limit (default none)' },
+    { name: 'max-steps', type: 'string', value: 'N', help: 'step budget over all restarts (default none)' },
+    { name: 'time-limit', type: 'string', value: 'SECONDS', help: `wall-clock limit (default ${DEFAULT_TIME_LIMIT} when --max-steps is not given either, else none)` },
     { name: 'restarts', type: 'string', value: 'N', help: 'extra attempts from a fresh start; the budget is split (default 0)' },
     { name: 'epsilon', type: 'string', value: 'E', help: 'added inside -log(p + E) (default 1e-7)' },
     { name: 'out', type: 'string', value: 'FILE', help: 'write the JSON result (also a params file for tpt run)' },
@@ -55,8 +57,9 @@ export const synthCommand: Command = {
       if (v !== undefined) options[o.name] = v;
     }
     const seed = flagNumber(args, 'seed', 1, { integer: true, min: 0 });
-    const maxSteps = flagNumber(args, 'max-steps', 10_000, { integer: true, min: 0 });
-    const timeLimit = flagNumber(args, 'time-limit', Infinity, { min: 0 });
+    // --max-steps alone is a pure step cap, --time-limit alone a pure time limit; neither: 60 s.
+    const maxSteps = flagNumber(args, 'max-steps', Infinity, { integer: true, min: 0 });
+    const timeLimit = flagNumber(args, 'time-limit', Number.isFinite(maxSteps) ? Infinity : DEFAULT_TIME_LIMIT, { min: 0 });
     const restarts = flagNumber(args, 'restarts', 0, { integer: true, min: 0 });
     const epsilon = flagNumber(args, 'epsilon', 1e-7, { min: 0 });
     const json = flagBool(args, 'json');
@@ -65,19 +68,24 @@ export const synthCommand: Command = {
     const bar = new ProgressBar(!json && Boolean(process.stderr.isTTY));
     const t0 = performance.now();
     let synthesis: SketchSynthesis;
+    const stepText = Number.isFinite(maxSteps) ? `/${maxSteps}` : '';
+    const timeText = Number.isFinite(timeLimit) ? `/${timeLimit}s` : '';
+    const net = netOptionsFromFlags(args.flags);
     try {
-      synthesis = await runMethod(sketch, {
-        optimizer, options, seed, maxSteps, restarts, epsilon,
-        net: netOptionsFromFlags(args.flags),
+      resolveMethodOptions(optimizer, options);
+      // The search runs in a worker thread so that this one can catch Ctrl-C and stop it.
+      const run = startMethodInWorker(sketch, {
+        optimizer, options, seed, maxSteps, restarts, epsilon, net,
         ...(Number.isFinite(timeLimit) ? { timeLimitSeconds: timeLimit } : {}),
         onProgress: (p) =>
           bar.update(
-            Math.max(p.step / Math.max(1, maxSteps), Number.isFinite(timeLimit) ? p.elapsedSeconds / timeLimit : 0),
-            `step ${p.step}/${maxSteps}  loss ${compact(p.loss)}  best ${compact(p.bestLoss)}  ${compact(p.stepsPerSecond)} steps/s  ${p.elapsedSeconds.toFixed(1)}s`,
+            Math.max(p.step / Math.max(1, maxSteps), p.elapsedSeconds / timeLimit),
+            `step ${p.step}${stepText}  loss ${compact(p.loss)}  best ${compact(p.bestLoss)}  ${compact(p.stepsPerSecond)} steps/s  ${p.elapsedSeconds.toFixed(1)}s${timeText}  (Ctrl-C: stop)`,
           ),
       });
+      synthesis = await untilInterrupted(run, optimizer === 'smt');
     } catch (e) {
-      if (e instanceof OptionError) throw new UserError(e.message);
+      if (e instanceof OptionError || (e instanceof Error && e.name === 'OptionError')) throw new UserError(e.message);
       throw e;
     } finally {
       bar.done();
@@ -95,6 +103,38 @@ export const synthCommand: Command = {
     const outPath = flagString(args, 'out');
     if (outPath) writeFileAtomic(outPath, JSON.stringify(report, null, 2) + '\n');
     out(json ? JSON.stringify(report, null, 2) : formatSynthesis(sketch, synthesis));
-    return synthesis.result.success ? 0 : 1;
+    return synthesis.result.success ? 0 : synthesis.result.stopReason === 'interrupted' ? INTERRUPTED : 1;
   },
 };
+
+/** Exit code after Ctrl-C (128 + SIGINT). */
+const INTERRUPTED = 130;
+
+/**
+ * The run's synthesis; the first Ctrl-C asks it to stop with its best assignment, a second one (or
+ * the first, for a method that cannot stop between steps) ends it at once and exits.
+ */
+async function untilInterrupted(run: ReturnType<typeof startMethodInWorker>, killAtOnce: boolean): Promise<SketchSynthesis> {
+  let interrupts = 0;
+  let killed = false;
+  const onInterrupt = (): void => {
+    interrupts++;
+    if (interrupts === 1 && !killAtOnce) {
+      process.stderr.write('\nstopping: the best assignment so far follows (Ctrl-C again to quit at once)\n');
+      run.stop();
+      return;
+    }
+    killed = true;
+    void run.kill();
+  };
+  process.on('SIGINT', onInterrupt);
+  try {
+    return await run.result;
+  } catch (e) {
+    if (!killed) throw e;
+    process.stderr.write('\ninterrupted: no assignment to show\n');
+    throw new ReportedFailure(INTERRUPTED);
+  } finally {
+    process.off('SIGINT', onInterrupt);
+  }
+}

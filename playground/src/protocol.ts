@@ -29,6 +29,8 @@ export interface SynthRequest {
   readonly restarts: number;
   /** Training options of programs with real values, as `tpt synth`'s flags (name -> text or true). */
   readonly net: Readonly<Record<string, string | boolean>>;
+  /** Shared memory (a cross-origin isolated page only): element 0 set non-zero stops the run at its next step. */
+  readonly stop?: Int32Array;
 }
 
 /** One planned run of a comparison. */

@@ -1,6 +1,8 @@
 // Synthesize mode: one run in a Web Worker with live step, loss, best loss, steps/s, examples solved,
-// loss curve and best assignment; Stop ends the worker and reports the best assignment it had sent,
-// checked here by the exact interpreter; at the end the CLI's result text and a params download.
+// loss curve and best assignment; at the end the CLI's result text and a params download. Stop sets
+// the run's stop flag in shared memory, so it ends with its best assignment; where there is no shared
+// memory (a page that is not cross-origin isolated) or the method cannot stop between steps (smt),
+// Stop ends the worker and the best assignment it last reported is checked here exactly.
 import {
   compact, formatAssignment, formatRun, PALETTE, paramsFromJson, renderChart, runExact, type LossCurve, type Sketch,
 } from '../../src/core.ts';
@@ -14,6 +16,7 @@ type RunPhase = 'running' | 'solved' | 'not-solved' | 'stopped' | 'failed';
 
 export class SynthView {
   private worker: Worker | null = null;
+  private stopFlag: Int32Array | null = null;
   private sketch: Sketch | null = null;
   private request: SynthRequest | null = null;
   private curve: { steps: number[]; losses: number[] } = { steps: [], losses: [] };
@@ -43,6 +46,7 @@ export class SynthView {
     this.drawCurve(request.optimizer === 'smt' ? 'Z3 reports no loss; it answers when it is done.' : '');
     const worker = new Worker('worker.js');
     this.worker = worker;
+    this.stopFlag = crossOriginIsolated && request.optimizer !== 'smt' ? new Int32Array(new SharedArrayBuffer(4)) : null;
     worker.onmessage = (e: MessageEvent<FromWorker>) => {
       if (this.worker === worker) this.receive(e.data);
     };
@@ -50,12 +54,18 @@ export class SynthView {
       if (this.worker === worker) this.fail(`the worker failed: ${e.message}`, []);
     };
     this.setPhase('running');
-    worker.postMessage(request);
+    worker.postMessage(this.stopFlag ? { ...request, stop: this.stopFlag } : request);
   }
 
-  /** Ends the run; the best assignment the worker last reported is checked and shown. */
+  /** Stops the run: by its flag (the result follows), or by ending the worker (see the top of this file). */
   stop(): void {
     if (!this.worker || !this.sketch || !this.request) return;
+    if (this.stopFlag) {
+      Atomics.store(this.stopFlag, 0, 1);
+      this.setStats({ status: 'stopping…' });
+      ($('stop') as HTMLButtonElement).disabled = true;
+      return;
+    }
     this.worker.terminate();
     this.worker = null;
     const p = this.last;
@@ -104,7 +114,7 @@ export class SynthView {
     this.curve = { steps: [...m.lossCurve.steps], losses: [...m.lossCurve.losses] };
     const j = m.json as { steps: number; loss: number; bestLoss: number; stepsPerSecond: number; wallSeconds: number };
     this.setStats({
-      status: m.success ? `solved in ${j.wallSeconds.toFixed(2)} s` : `not solved (${String(m.json['stopReason'])})`,
+      status: m.success ? `solved in ${j.wallSeconds.toFixed(2)} s` : m.json['stopReason'] === 'interrupted' ? 'stopped' : `not solved (${String(m.json['stopReason'])})`,
       step: String(j.steps), loss: compact(j.loss), best: compact(j.bestLoss), speed: compact(j.stepsPerSecond), solved: `${m.examplesSolved}/${m.examples}`,
     });
     $('assignment').textContent = m.assignmentText;
@@ -112,7 +122,7 @@ export class SynthView {
     // The picture is drawn by tpt's own plot code, which escapes every label it writes.
     if (m.fitSvg) $('fit').innerHTML = m.fitSvg;
     this.drawCurve();
-    this.setPhase(m.success ? 'solved' : 'not-solved');
+    this.setPhase(m.success ? 'solved' : m.json['stopReason'] === 'interrupted' ? 'stopped' : 'not-solved');
   }
 
   private fail(message: string, details: readonly string[]): void {

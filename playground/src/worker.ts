@@ -53,6 +53,7 @@ async function synth(request: SynthRequest): Promise<void> {
     restarts: request.restarts,
     ...(request.timeLimitSeconds !== undefined ? { timeLimitSeconds: request.timeLimitSeconds } : {}),
     net: netOptionsFromFlags(new Map(Object.entries(request.net))),
+    ...(request.stop ? { stop: request.stop } : {}),
     progressIntervalSeconds: 0.1,
     onProgress: (p: Progress) => {
       if (p.done) return;
@@ -70,7 +71,7 @@ async function synth(request: SynthRequest): Promise<void> {
   post({
     type: 'result',
     success: s.result.success,
-    text: formatSynthesis(sketch, s),
+    text: formatSynthesis(sketch, s, 'the Stop button'),
     json: synthesisJson(sketch, s, { program: request.texts.name, version: TPT_VERSION, wallSeconds: (performance.now() - t0) / 1000 }),
     lossCurve: s.result.lossCurve,
     examplesSolved: s.examplesSolved,

@@ -44,8 +44,8 @@ export function synthesisJson(sketch: Sketch, s: MethodSynthesis, context: Synth
   };
 }
 
-/** The text `tpt synth` prints for a finished run. */
-export function formatSynthesis(sketch: Sketch, s: MethodSynthesis): string {
+/** The text `tpt synth` prints for a finished run; `stoppedBy` says what stopped an interrupted one. */
+export function formatSynthesis(sketch: Sketch, s: MethodSynthesis, stoppedBy = 'Ctrl-C'): string {
   const r = s.result;
   const n = sketch.dataset.examples.length;
   const lines: string[] = [];
@@ -53,7 +53,7 @@ export function formatSynthesis(sketch: Sketch, s: MethodSynthesis): string {
   lines.push(
     r.success
       ? `solved by ${r.optimizer} (seed ${r.seed}) in ${speed}`
-      : `not solved by ${r.optimizer} (seed ${r.seed}; ${r.stopReason === 'interrupted' ? 'stopped by Ctrl-C' : r.stopReason}) after ${speed}; the best assignment satisfies ${s.examplesSolved}/${n} examples`,
+      : `not solved by ${r.optimizer} (seed ${r.seed}; ${r.stopReason === 'interrupted' ? `stopped by ${stoppedBy}` : r.stopReason}) after ${speed}; the best assignment satisfies ${s.examplesSolved}/${n} examples`,
   );
   lines.push('');
   if (s.net) lines.push(formatNet(sketch, s), '');

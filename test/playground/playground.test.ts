@@ -88,6 +88,20 @@ describe('tpt playground in Chromium', () => {
     await page.close();
   });
 
+  it('stops a long run with its best assignment, checked exactly', async () => {
+    const page = await open('?example=parity_chain&batch=k128&optimizer=fmgd&max-steps=100000000&run=1');
+    await expect.poll(async () => Number(await text(page, '#stat-step')) || 0, { timeout: 20_000 }).toBeGreaterThan(0);
+    await page.locator('#assignment').filter({ hasText: '# x = [' }).waitFor();
+    await page.click('#stop');
+    await page.locator('#result').filter({ hasText: /\d+\/1 example solved/ }).waitFor({ timeout: 20_000 });
+    const result = await text(page, '#result');
+    expect(result).toMatch(/^(not solved by fmgd \(seed 1; stopped by the Stop button\)|solved by fmgd)/);
+    expect(result).toMatch(/\d\/1 example solved/);
+    expect(await text(page, '#stat-status')).toMatch(/^(stopped|solved)/);
+    await page.screenshot({ path: join(shots, '2b-stopped.png') });
+    await page.close();
+  });
+
   it('shows an edited-in error inline and as the CLI reports it, and a share link keeps the edit', async () => {
     const page = await open('?example=circuit&batch=swap');
     const source = readFileSync(CIRCUIT, 'utf8');

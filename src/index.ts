@@ -4,5 +4,6 @@
 
 export * from './core.ts';
 export { loadSketch } from './sketch/load.ts';
-export { writeFileAtomic } from './util/files.ts';
+export { readText } from './sketch/files.ts';
+export { writeFileAtomic, writeProblem, writeErrorReason } from './util/files.ts';
 export * from './compare/node.ts';

@@ -2,8 +2,8 @@
 // (same seeds), run one by one in a pool of Web Workers, shown with the report's own table and charts
 // (the paper's numbers beside ours), and downloadable as summary.json, summary.csv, runs.jsonl and report.html.
 import {
-  fitSection, normalizeConfig, planRuns, renderReport, reportBody, SketchCache, SketchLoadError, summarize, summaryCsv,
-  type ComparisonConfig, type NormalizedConfig, type RunRecord, type RunSpec, type SketchLoader, type Summary, type SweepValue,
+  fitSection, normalizeConfigWith, planRuns, renderReport, reportBody, SketchCache, SketchLoadError, summarize, summaryCsv,
+  type ComparisonConfig, type InputHashes, type NormalizedConfig, type RunRecord, type RunSpec, type SketchLoader, type Summary, type SweepValue,
 } from '../../src/core.ts';
 import reference from 'tpt-playground:reference';
 import { download, fileStem } from './download.ts';
@@ -40,6 +40,20 @@ export function parseSweep(sweep: string, values: string): { name: string; value
   return { name: sweep, values: items.map(Number) };
 }
 
+/** SHA-256 (16 hex digits) of a text's UTF-8 bytes, as `tpt compare` hashes the files; null for an empty pane. */
+async function hashText(text: string): Promise<string | null> {
+  // crypto.subtle exists only in a secure context (https or this machine); elsewhere nothing is hashed.
+  if (!text.trim() || !globalThis.crypto?.subtle) return null;
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+  return Array.from(digest.slice(0, 8), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The inputs of a comparison of the page's texts, hashed as the CLI hashes its files. */
+async function hashTexts(texts: SketchTexts): Promise<InputHashes> {
+  const [program, data, hypers] = await Promise.all([hashText(texts.program), hashText(texts.data), hashText(texts.hypers)]);
+  return { program, data, hypers };
+}
+
 export class CompareView {
   private run: Running | null = null;
   private summary: Summary | null = null;
@@ -58,8 +72,9 @@ export class CompareView {
   }
 
   /** Plans and starts a comparison; a bad configuration or a sketch that does not load is reported instead. */
-  start(texts: SketchTexts, choice: SketchChoice, form: CompareState): void {
+  async start(texts: SketchTexts, choice: SketchChoice, form: CompareState): Promise<void> {
     this.stop();
+    const inputs = await hashTexts(texts);
     let config: NormalizedConfig;
     const load = textLoader(texts);
     try {
@@ -77,7 +92,7 @@ export class CompareView {
         seed: form.seed,
         sweep: parseSweep(form.sweep, form.values),
       };
-      config = normalizeConfig(raw);
+      config = normalizeConfigWith(raw, inputs);
       // Every sweep value must load before any worker starts.
       const sketches = new SketchCache(config, load);
       for (const v of config.sweep ? config.sweep.values : [null]) sketches.get(v);

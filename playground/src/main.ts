@@ -17,6 +17,8 @@ const input = (id: string): HTMLInputElement => $<HTMLInputElement>(id);
 const select = (id: string): HTMLSelectElement => $<HTMLSelectElement>(id);
 
 const DEFAULT_EXAMPLE = 'circuit';
+/** Seconds a run may take when neither a step cap nor a time limit is given (as `tpt synth`). */
+const DEFAULT_TIME_LIMIT = 60;
 const DEFAULT_COMPARE: CompareState = {
   methods: ['gradsearch-ls', 'gradsearch+', 'fmgd'], runs: 4, seed: 1, maxSteps: 2000, timeLimit: '', sweep: '', values: '',
   jobs: Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2)),
@@ -173,7 +175,7 @@ function currentState(): PlaygroundState {
     batch: select('batch').value || null, sets: input('sets').value,
     mode: $('compare').hidden ? 'synth' : 'compare',
     optimizer, options: readOptionFields($('optimizer-options').querySelector('.fields')!, optimizer),
-    seed: Number(input('seed').value) || 0, maxSteps: Number(input('max-steps').value) || 0,
+    seed: Number(input('seed').value) || 0, maxSteps: input('max-steps').value,
     timeLimit: input('time-limit').value, restarts: Number(input('restarts').value) || 0,
     net: readNetFields($('net-options').querySelector('.fields')!),
     compare: compareForm(),
@@ -193,7 +195,7 @@ function applyState(s: PlaygroundState): void {
   renderOptionFields($('optimizer-options').querySelector('.fields')!, s.optimizer, s.options);
   renderNetFields($('net-options').querySelector('.fields')!, s.net);
   input('seed').value = String(s.seed);
-  input('max-steps').value = String(s.maxSteps);
+  input('max-steps').value = s.maxSteps;
   input('time-limit').value = s.timeLimit;
   input('restarts').value = String(s.restarts);
   const c = s.compare;
@@ -235,7 +237,7 @@ function exampleState(id: string, batch: string | null, base: PlaygroundState): 
 function defaultState(): PlaygroundState {
   const blank: PlaygroundState = {
     example: null, name: 'sketch.tpt', program: '', data: '', hypers: '', batch: null, sets: '', mode: 'synth',
-    optimizer: 'gradsearch-ls', options: {}, seed: 1, maxSteps: 10_000, timeLimit: '', restarts: 0, net: {}, compare: DEFAULT_COMPARE,
+    optimizer: 'gradsearch-ls', options: {}, seed: 1, maxSteps: '10000', timeLimit: '', restarts: 0, net: {}, compare: DEFAULT_COMPARE,
   };
   return exampleState(DEFAULT_EXAMPLE, 'swap', blank);
 }
@@ -253,9 +255,11 @@ function runSynthesis(): void {
   const sketch = check();
   if (!sketch) return void $('problems').focus();
   const s = currentState();
-  const timeLimit = s.timeLimit.trim() === '' ? undefined : Number(s.timeLimit);
+  // As `tpt synth`: a step cap alone, a time limit alone, or with neither a 60 s limit.
+  const maxSteps = s.maxSteps.trim() === '' ? Infinity : Math.max(0, Math.floor(Number(s.maxSteps)) || 0);
+  const timeLimit = s.timeLimit.trim() === '' ? (Number.isFinite(maxSteps) ? undefined : DEFAULT_TIME_LIMIT) : Number(s.timeLimit);
   const request: SynthRequest = {
-    type: 'synth', texts: texts(), choice: choice(), optimizer: s.optimizer, options: s.options, seed: s.seed, maxSteps: s.maxSteps,
+    type: 'synth', texts: texts(), choice: choice(), optimizer: s.optimizer, options: s.options, seed: s.seed, maxSteps,
     restarts: s.restarts, net: s.net, ...(timeLimit !== undefined && Number.isFinite(timeLimit) ? { timeLimitSeconds: timeLimit } : {}),
   };
   synthView.start(request, sketch);
@@ -263,7 +267,7 @@ function runSynthesis(): void {
 
 function runComparison(): void {
   if (!check()) return void $('problems').focus();
-  compareView.start(texts(), choice(), compareForm());
+  void compareView.start(texts(), choice(), compareForm());
 }
 
 function runCurrentMode(): void {

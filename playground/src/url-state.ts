@@ -30,7 +30,8 @@ export interface PlaygroundState {
   /** The optimizer's options as typed (name -> text or boolean); unset ones take their defaults. */
   readonly options: Readonly<Record<string, string | boolean>>;
   readonly seed: number;
-  readonly maxSteps: number;
+  /** Steps and seconds as typed; '' = none (with neither, the CLI's 60 s limit). */
+  readonly maxSteps: string;
   readonly timeLimit: string;
   readonly restarts: number;
   /** Training options of programs with real values, by `tpt synth` flag name. */
@@ -60,7 +61,7 @@ export function parseLink(search: string): LinkRequest {
   put(patch, 'batch', q.get('batch'));
   put(patch, 'optimizer', q.get('optimizer'));
   put(patch, 'seed', int(q.get('seed')));
-  put(patch, 'maxSteps', int(q.get('max-steps')));
+  put(patch, 'maxSteps', q.get('max-steps'));
   put(patch, 'timeLimit', q.get('time-limit'));
   put(patch, 'restarts', int(q.get('restarts')));
   const sets = q.getAll('set');
@@ -77,7 +78,9 @@ export function parseLink(search: string): LinkRequest {
   if (Object.keys(net).length > 0) patch['net'] = net;
   // In compare mode the run settings belong to the comparison.
   if (mode === 'compare') {
-    for (const key of ['seed', 'maxSteps', 'timeLimit'] as const) put(compare, key, patch[key]);
+    put(compare, 'seed', patch['seed']);
+    put(compare, 'maxSteps', int(q.get('max-steps')));
+    put(compare, 'timeLimit', patch['timeLimit']);
   }
   put(compare, 'methods', list(q.get('methods')));
   put(compare, 'runs', int(q.get('runs')));

@@ -2,8 +2,8 @@
 // summaries, tables and the report's HTML. node.ts adds the runner, result directories and merging.
 export type { MethodInfo, MethodRequest } from './methods.ts';
 export { getMethod, listMethods, resolveMethodOptions, runMethod } from './methods.ts';
-export type { ComparisonConfig, NormalizedConfig, RunSpec, Shard, Sweep, SweepValue } from './config.ts';
-export { canonicalJson, deriveSeed, normalizeConfig, planRuns, runKey, sketchOptions } from './config.ts';
+export type { ComparisonConfig, InputHashes, NormalizedConfig, RunSpec, Shard, Sweep, SweepValue } from './config.ts';
+export { canonicalJson, deriveSeed, normalizeConfigWith, planRuns, runKey, sketchOptions } from './config.ts';
 export type { FitRecord, RunRecord, SketchLoader } from './record.ts';
 export { executeRun, SketchCache, SketchLoadError } from './record.ts';
 export type { GroupSummary, Spread, Summary } from './summary.ts';

@@ -40,6 +40,7 @@ export function synthesisJson(sketch: Sketch, s: MethodSynthesis, context: Synth
     batch: sketch.batchName,
     version: context.version,
     lossCurve: r.lossCurve,
+    ...(s.smtWork ? { smt: s.smtWork } : {}),
     ...netJson(s),
   };
 }
@@ -49,7 +50,12 @@ export function formatSynthesis(sketch: Sketch, s: MethodSynthesis, stoppedBy = 
   const r = s.result;
   const n = sketch.dataset.examples.length;
   const lines: string[] = [];
-  const speed = `${r.steps} steps, ${r.wallSeconds.toFixed(2)} s (${compact(r.stepsPerSecond)} steps/s), compile ${(s.compileSeconds * 1000).toFixed(0)} ms`;
+  const compile = `${(s.compileSeconds * 1000).toFixed(0)} ms`;
+  // Z3 takes no steps: say what it did instead.
+  const z3 = s.smtWork;
+  const speed = z3
+    ? `${r.wallSeconds.toFixed(2)} s (Z3 solving ${z3.solveSeconds.toFixed(2)} s${z3.conflicts === null ? '' : `, ${z3.conflicts.toLocaleString('en-US')} conflicts`}), encoding ${compile}`
+    : `${r.steps} steps, ${r.wallSeconds.toFixed(2)} s (${compact(r.stepsPerSecond)} steps/s), compile ${compile}`;
   lines.push(
     r.success
       ? `solved by ${r.optimizer} (seed ${r.seed}) in ${speed}`

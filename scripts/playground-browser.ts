@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { buildPlayground } from './build-playground.ts';
 
-const BIN = fileURLToPath(new URL('../bin/tpt.mjs', import.meta.url));
+/** The built CLI (`npm run build`; the test suite's global setup keeps it current). */
+const BIN = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 export const CHROMIUM = process.env['TPT_CHROMIUM'] ?? '/usr/bin/chromium';
 
 /** Builds the playground from the current sources into a new temporary folder. */

@@ -1,7 +1,7 @@
-// Form fields generated from tpt's own schemas: the methods and their options (`tpt optimizers`), and
-// the training flags of programs with real values (`tpt synth --help`). Values are kept as typed and
-// validated by the library when a run starts, so a bad one gets the CLI's message.
-import { listMethods, NET_FLAGS, type MethodInfo, type OptionSpec } from '../../src/core.ts';
+// Form fields: the methods and their options from tpt's own schemas (`tpt optimizers`), and the
+// training options of programs with real values (named as `tpt synth`'s flags). Values are kept as
+// typed and validated by the library when a run starts, so a bad one gets the CLI's message.
+import { listMethods, type MethodInfo, type NetOptions, type OptionSpec } from '../../src/core.ts';
 
 export const METHODS: readonly MethodInfo[] = listMethods();
 
@@ -66,19 +66,33 @@ export function readOptionFields(container: HTMLElement, method: string): Record
   return out;
 }
 
-/** Inputs for the training flags (`batch-size`, `epochs`, …), as typed. */
+/** The training options of programs with real values (NetOptions), named as `tpt synth`'s flags. */
+const NET_FIELDS: readonly { readonly name: string; readonly key: keyof NetOptions; readonly help: string; readonly choices?: readonly string[] }[] = [
+  { name: 'batch-size', key: 'batchSize', help: 'examples per step (default: all; 1 = stochastic)' },
+  { name: 'epochs', key: 'epochs', help: 'stop after N passes over the data' },
+  { name: 'real-update', key: 'update', help: 'update of the real Params (default adam)', choices: ['adam', 'sgd', 'rmsprop'] },
+  { name: 'real-lr', key: 'lr', help: 'learning rate of the real Params (default 0.01; sgd 0.1)' },
+  { name: 'real-momentum', key: 'momentum', help: 'SGD momentum (default 0)' },
+  { name: 'target-accuracy', key: 'targetAccuracy', help: 'success at this fraction of examples solved' },
+  { name: 'target-loss', key: 'targetLoss', help: 'success at this data loss' },
+  { name: 'tolerance', key: 'tolerance', help: 'a real output matches within this' },
+  { name: 'reduction', key: 'reduction', help: 'average or add the loss over examples', choices: ['mean', 'sum'] },
+  { name: 'l2', key: 'l2', help: 'add alpha/2 ||W||^2 (0 = none)' },
+];
+
+/** Inputs for the training options, as typed (empty = the program's setting or the default). */
 export function renderNetFields(container: HTMLElement, values: Readonly<Record<string, string | boolean>>): void {
   container.replaceChildren(
-    ...NET_FLAGS.map((f) => {
-      const input = document.createElement('input');
-      if (f.type === 'boolean') {
-        input.type = 'checkbox';
-        input.checked = values[f.name] === true;
-      } else {
-        input.size = 8;
-        input.placeholder = f.value ?? '';
-        input.value = typeof values[f.name] === 'string' ? (values[f.name] as string) : '';
+    ...NET_FIELDS.map((f) => {
+      const typed = typeof values[f.name] === 'string' ? (values[f.name] as string) : '';
+      if (f.choices) {
+        const select = document.createElement('select');
+        select.append(new Option('default', ''), ...f.choices.map((c) => new Option(c, c, false, c === typed)));
+        return field(f.name, f.help, select);
       }
+      const input = document.createElement('input');
+      input.size = 8;
+      input.value = typed;
       return field(f.name, f.help, input);
     }),
   );
@@ -86,12 +100,22 @@ export function renderNetFields(container: HTMLElement, values: Readonly<Record<
 
 export function readNetFields(container: HTMLElement): Record<string, string | boolean> {
   const out: Record<string, string | boolean> = {};
-  for (const f of NET_FLAGS) {
-    const input = container.querySelector<HTMLInputElement>(`[name="${f.name}"]`);
-    if (!input) continue;
-    if (input.type === 'checkbox') {
-      if (input.checked) out[f.name] = true;
-    } else if (input.value.trim() !== '') out[f.name] = input.value.trim();
+  for (const f of NET_FIELDS) {
+    const value = container.querySelector<HTMLInputElement | HTMLSelectElement>(`[name="${f.name}"]`)?.value.trim();
+    if (value) out[f.name] = value;
   }
   return out;
+}
+
+/** NetOptions from the typed fields; throws with the field's name for a number that is not one. */
+export function netOptions(values: Readonly<Record<string, string | boolean>>): NetOptions {
+  const options: Record<string, string | number> = {};
+  for (const f of NET_FIELDS) {
+    const raw = values[f.name];
+    if (typeof raw !== 'string' || raw === '') continue;
+    if (f.choices) options[f.key] = raw;
+    else if (Number.isFinite(Number(raw))) options[f.key] = Number(raw);
+    else throw new Error(`${f.name} must be a number, got '${raw}'`);
+  }
+  return options as NetOptions;
 }

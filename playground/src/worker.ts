@@ -2,10 +2,11 @@
 // public API, posting progress and the result, so the page stays responsive. Z3's script is loaded
 // the first time a run asks for `smt`.
 import {
-  canonicalJson, executeRun, formatAssignment, formatSynthesis, netOptionsFromFlags, paramsToJson,
+  canonicalJson, executeRun, formatAssignment, formatSynthesis, paramsToJson,
   plotShape, plotSynthesis, renderDiagnostic, runMethod, SketchCache, SketchLoadError, synthesisJson, type Progress,
 } from '../../src/core.ts';
 import type { CompareRunRequest, FromWorker, SynthRequest, ToWorker } from './protocol.ts';
+import { netOptions } from './fields.ts';
 import { loadTexts, textLoader } from './sketch-texts.ts';
 
 /** The parts of a dedicated worker's global scope used here (the page's TypeScript lib is the DOM's). */
@@ -52,7 +53,7 @@ async function synth(request: SynthRequest): Promise<void> {
     maxSteps: request.maxSteps,
     restarts: request.restarts,
     ...(request.timeLimitSeconds !== undefined ? { timeLimitSeconds: request.timeLimitSeconds } : {}),
-    net: netOptionsFromFlags(new Map(Object.entries(request.net))),
+    net: netOptions(request.net),
     ...(request.stop ? { stop: request.stop } : {}),
     progressIntervalSeconds: 0.1,
     onProgress: (p: Progress) => {

@@ -38,7 +38,8 @@ export async function runLogged(label: string, config: ComparisonConfig, dir: st
   const outcome = await runComparison(config, {
     dir,
     jobs,
-    ...(refPath ? { reference: loadReference(refPath), referenceSource: refPath } : {}),
+    reference: loadReference(refPath),
+    referenceSource: refPath,
     onProgress: (p) => {
       if (p.elapsedSeconds - last < everySeconds && p.done < p.total) return;
       last = p.elapsedSeconds;

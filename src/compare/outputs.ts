@@ -10,8 +10,11 @@ import { fitSection } from './report-fit.ts';
 import { summarize, summaryCsv, type Summary } from './summary.ts';
 import { loadSketch } from '../sketch/load.ts';
 
+/** The `Summary` of a results directory as JSON. */
 export const SUMMARY_JSON = 'summary.json';
+/** One row per (method, sweep value) with success rate and step and time statistics. */
 export const SUMMARY_CSV = 'summary.csv';
+/** A self-contained HTML report with inline SVG charts (no network access needed to view it). */
 export const REPORT_HTML = 'report.html';
 
 /** Summarises `records` and (re)writes the three report files in `dir`; returns the summary. */

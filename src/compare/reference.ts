@@ -1,5 +1,6 @@
 // Published reference numbers (the GradSearch paper's Tables 1 and 2) for the cells of a comparison:
-// the parity chain by K, the circuit tasks by batch (reference-file.ts finds and reads the file).
+// the parity chain by K, the circuit tasks by batch; shipped with tpt in reference/ (reference-file.ts
+// finds and reads the file).
 
 /** One published number: success % and mean steps (Table 1), or seconds (Table 2), or "not solved". */
 export type ReferenceCell =
@@ -7,12 +8,15 @@ export type ReferenceCell =
   | { readonly kind: 'seconds'; readonly successPct: number | null; readonly seconds: number }
   | { readonly kind: 'unsolved'; readonly note: string };
 
-/** The reference file's shape (see shared/reference/gradsearch-paper.json). */
+/** The reference file's shape (see reference/gradsearch-paper.json). */
 export interface PaperReference {
   readonly source?: string;
   readonly parity_chain?: { readonly K: readonly number[]; readonly rows: Readonly<Record<string, readonly (readonly [number, number | null])[]>> };
   readonly circuits?: { readonly rows: Readonly<Record<string, Readonly<Record<string, unknown>>>> };
 }
+
+/** The file name of the paper's numbers in tpt's `reference/` folder. */
+export const REFERENCE_FILE = 'gradsearch-paper.json';
 
 /** Our method names where the paper's differ (fmgd-entropy is our closest to its "regularized" FMGD). */
 const PAPER_NAME: Readonly<Record<string, string>> = { 'fmgd-entropy': 'fmgd-regularized' };

@@ -45,6 +45,7 @@ export interface CompareProgress {
   readonly elapsedSeconds: number;
 }
 
+/** What `runComparison` did: the normalized config, every record now stored with its summary, what ran, was kept or failed. */
 export interface CompareOutcome {
   readonly config: NormalizedConfig;
   readonly summary: Summary;

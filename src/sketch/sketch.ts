@@ -13,6 +13,7 @@ import { checkStorage } from './estimate.ts';
 import { error, hasErrors, type Diagnostic } from '../util/diagnostics.ts';
 import { formatCount, limitMessage, resolveLimits, type LimitName, type Limits } from '../util/limits.ts';
 
+/** How a sketch is assembled: where its data and hypers come from, the batch, hyper overrides, limits. */
 export interface SketchOptions {
   /** Program text; when absent it is read from `programPath`. */
   readonly source?: string;
@@ -32,21 +33,39 @@ export interface SketchOptions {
   readonly limits?: Readonly<Partial<Record<LimitName, number>>>;
 }
 
+/** A checked, lowered program with the examples of one batch: what every later stage works on. */
 export interface Sketch {
+  /** The lowered program (`tpt ir` prints it). */
   readonly program: Program;
   /** The program's text. */
   readonly source: string;
+  /** The batch's examples, checked against the program's Inputs and Outputs. */
   readonly dataset: Dataset;
+  /** The value of every Hyper the program declares. */
   readonly hypers: Readonly<Record<string, number>>;
   /** The batch used, or null when the program is its own single example. */
   readonly batchName: string | null;
+  /** Every batch in the data (empty without data). */
   readonly batchNames: readonly string[];
+  /** The program's Hypers, in declaration order. */
   readonly hyperNames: readonly string[];
+}
+
+/** A sketch, or null with the errors that prevented it; warnings come with a sketch too. */
+export interface SketchResult {
+  readonly sketch: Sketch | null;
+  /** Every problem found, errors and warnings, with spans (`renderDiagnostic` prints one). */
+  readonly diagnostics: Diagnostic[];
+  /** File name -> text, for rendering diagnostics with their source lines. */
+  readonly sources: Map<string, string>;
 }
 
 /** Reads the files of a sketch: on Node the file system (load.ts); elsewhere whatever the host supplies. */
 export interface SketchFiles {
-  /** A file's text, or an error message fit for a user; a file larger than `limits[limit]` is refused unread. */
+  /**
+   * A file's text, or an error message fit for a user. `limits[limit]` is the most it may hold
+   * (checked again on the text returned); a reader should refuse a larger file before reading it.
+   */
   read(path: string, limit: LimitName, limits: Limits): { text: string } | { error: string };
   /** The conventional data or hypers file next to a program, or null when there is none. */
   find(programPath: string, kind: 'hypers' | 'data'): string | null;
@@ -65,13 +84,6 @@ export interface TextSketchOptions extends Omit<SketchOptions, 'source' | 'dataP
 export function sketchFromText(source: string, options: TextSketchOptions = {}): SketchResult {
   const { name = 'sketch.tpt', ...rest } = options;
   return assembleSketch(name, { ...rest, source, dataPath: false, hypersPath: false }, null);
-}
-
-export interface SketchResult {
-  readonly sketch: Sketch | null;
-  readonly diagnostics: Diagnostic[];
-  /** File name -> text, for rendering diagnostics with their source lines. */
-  readonly sources: Map<string, string>;
 }
 
 /**
@@ -99,7 +111,8 @@ function load(programPath: string, options: SketchOptions, files: SketchFiles | 
     const read = readWith(files, programPath, 'program-size', limits);
     if ('error' in read) return diagnostics.push(error('file', read.error)), null;
     source = read.text;
-  } else if (source.length > limits['program-size']) {
+  }
+  if (source.length > limits['program-size']) {
     const what = `the program has ${formatCount(source.length)} characters`;
     return diagnostics.push(error('file', limitMessage('program-size', limits, what, source.length))), null;
   }
@@ -177,7 +190,8 @@ function readJson(
     if ('error' in read) return out.push(error('file', read.error)), null;
     text = read.text;
     file = found;
-  } else if (text.length > limits['data-size']) {
+  }
+  if (text.length > limits['data-size']) {
     return out.push(error('file', limitMessage('data-size', limits, `the ${kind} text has ${formatCount(text.length)} characters`, text.length))), null;
   }
   sources.set(file, text);

@@ -11,6 +11,7 @@ import type { Progress } from './progress.ts';
 import type { NetReport } from './net-report.ts';
 import { trainSketch } from './train.ts';
 
+/** Options of `synthesizeSketch`: the optimizer by name with its options, seed, budgets and callbacks. */
 export interface SketchSynthesisOptions extends Omit<SynthesizeRequest, 'objective' | 'verify' | 'score'> {
   /** Added inside -log(p + epsilon) (default 1e-7). */
   readonly epsilon?: number;
@@ -18,6 +19,7 @@ export interface SketchSynthesisOptions extends Omit<SynthesizeRequest, 'objecti
   readonly net?: NetOptions;
 }
 
+/** One synthesis run of a sketch, verified by the exact interpreter. */
 export interface SketchSynthesis {
   readonly result: SynthesisResult;
   /** Best (or solving) assignment indexed by variable id, as `runExact` takes it. */

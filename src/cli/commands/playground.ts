@@ -1,27 +1,15 @@
 // `tpt playground`: serves the playground (write a sketch, watch the search, compare methods) from the
 // package's built static files on this machine, and optionally opens it in the browser.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { packageFile } from '../../index.ts';
 import { flagBool, flagNumber, flagString } from '../args.ts';
 import { UserError, out } from '../common.ts';
 import { serveStatic } from '../static-server.ts';
 import type { Command } from '../command.ts';
 
 export const DEFAULT_PORT = 8765;
-
-/** dist/playground of the tpt package that contains this module (source or bundle). */
-export function packagePlaygroundDir(fromUrl: string = import.meta.url): string | null {
-  let dir = dirname(fileURLToPath(fromUrl));
-  for (;;) {
-    const pkg = join(dir, 'package.json');
-    if (existsSync(pkg) && /"name"\s*:\s*"tpt"/.test(readFileSync(pkg, 'utf8'))) return join(dir, 'dist', 'playground');
-    const up = dirname(dir);
-    if (up === dir) return null;
-    dir = up;
-  }
-}
 
 /** Opens `url` in the desktop's browser; quietly does nothing where there is none. */
 function openBrowser(url: string): void {
@@ -45,9 +33,9 @@ export const playgroundCommand: Command = {
   async run(args) {
     const port = flagNumber(args, 'port', DEFAULT_PORT, { integer: true, min: 0 });
     const given = flagString(args, 'dir');
-    const dir = given ? resolve(given) : packagePlaygroundDir();
-    if (!dir || !existsSync(join(dir, 'index.html'))) {
-      throw new UserError(`the playground is not built${dir ? ` (no ${join(dir, 'index.html')})` : ''}; build it with: npm run build:playground`);
+    const dir = given ? resolve(given) : packageFile('dist', 'playground');
+    if (!existsSync(join(dir, 'index.html'))) {
+      throw new UserError(`the playground is not built (no ${join(dir, 'index.html')}); build it with: npm run build:playground`);
     }
     let served;
     try {

@@ -1,18 +1,18 @@
 // `tpt synth PROGRAM`: search for Param values that solve every example, then show the program found.
 import {
-  compact, formatSynthesis, getMethod, listOptimizers, resolveMethodOptions, startMethodInWorker, synthesisJson, writeProblem,
-  OptionError, NET_FLAGS, netOptionsFromFlags, shownLoss, plotSynthesis, PlotError, type MethodSynthesis as SketchSynthesis,
+  compact, formatSynthesis, getMethod, listOptimizers, packageVersion, resolveMethodOptions, startMethodInWorker, synthesisJson,
+  writeProblem, OptionError, shownLoss, plotSynthesis, PlotError, type MethodSynthesis as SketchSynthesis,
 } from '../../index.ts';
 import { flagBool, flagNumber, flagString, kebabCase, type FlagSpec } from '../args.ts';
 import { methodsWithOption, optionFlag, whoHasOption } from '../option-flags.ts';
 import { ReportedFailure, SKETCH_FLAGS, UserError, loadFromArgs, out, writeOutputs } from '../common.ts';
 import { ProgressBar } from '../progress-bar.ts';
+import { NET_FLAGS, netOptionsFromFlags } from '../net-flags.ts';
 import type { Command } from '../command.ts';
 
 export const DEFAULT_OPTIMIZER = 'gradsearch-ls';
 /** Seconds a run may take when neither --max-steps nor --time-limit is given. */
 export const DEFAULT_TIME_LIMIT = 60;
-const VERSION = '0.1.0';
 
 /** The optimizer named on the command line (before parsing, to know its option flags). */
 function optimizerInArgv(argv: readonly string[]): string | undefined {
@@ -107,7 +107,7 @@ export const synthCommand: Command = {
     } finally {
       bar.done();
     }
-    const report = synthesisJson(sketch, synthesis, { program: args.positionals[0]!, version: VERSION, wallSeconds: (performance.now() - t0) / 1000 });
+    const report = synthesisJson(sketch, synthesis, { program: args.positionals[0]!, version: packageVersion(), wallSeconds: (performance.now() - t0) / 1000 });
     // The result is shown first: a file that cannot be written costs one line, not the search.
     out(json ? JSON.stringify(report, null, 2) : formatSynthesis(sketch, synthesis));
     const files = [

@@ -1,8 +1,9 @@
 // The part of tpt's public API that runs anywhere JavaScript does (`tpt/core`): no file system, no
-// worker threads, no Z3 — a browser can bundle it. Sketches come in as text; everything after loading
-// (compiling, gradients, the exact interpreter, synthesis with any registered optimizer, plots as SVG
-// text) is here. `tpt` (src/index.ts) adds files, comparisons and the Z3 baseline. docs/API.md
-// describes both by task.
+// worker threads, no node: module — a browser can bundle it (the playground does). Sketches come in
+// as text; everything after loading (compiling, gradients, the exact interpreter, synthesis with any
+// method, Z3 loaded on first use of `smt`, the result text of `tpt synth`, a comparison's plan, runs,
+// summary and report markup) is here. `tpt` (src/index.ts) adds files, worker threads and stored
+// results. docs/API.md describes both by task.
 
 // Diagnostics: every problem a user can cause comes back as one of these, never as a throw.
 export type { Span, Diagnostic, Severity } from './util/diagnostics.ts';
@@ -62,3 +63,27 @@ export { Rng } from './util/rng.ts';
 export * from './synth/index.ts';
 export type { MethodSynthesis, MethodResult, MethodStopReason } from './synth/method.ts';
 export { synthesizeLocalSearch } from './synth/local-search-sketch.ts';
+
+// What `tpt synth` and `tpt run` print: the result text and JSON, the annotated sketch, the exact check.
+export type { SynthesisJsonContext } from './synth/report.ts';
+export { formatAssignment, formatSynthesis, synthesisJson } from './synth/report.ts';
+export { annotatedSource, compact, fixedParamsLine, paramTables } from './synth/present.ts';
+export { formatRun, runReport } from './synth/run-text.ts';
+
+// Any method by name (optimizers, local-search, smt) and a comparison run by a host's own workers:
+// its plan and seeds, one run's record, the summary, and the report's table and charts as markup.
+export type { MethodInfo, MethodRequest } from './compare/methods.ts';
+export { getMethod, listMethods, resolveMethodOptions, runMethod } from './compare/methods.ts';
+export type { ComparisonConfig, InputHashes, NormalizedConfig, RunSpec, Shard, Sweep, SweepValue } from './compare/config.ts';
+export { canonicalJson, deriveSeed, normalizeConfigWith, planRuns } from './compare/config.ts';
+export type { FitRecord, RunRecord, SketchLoader } from './compare/record.ts';
+export { executeRun, SketchCache, SketchLoadError } from './compare/record.ts';
+export type { GroupSummary, Spread, Summary } from './compare/summary.ts';
+export { summarize, summaryCsv } from './compare/summary.ts';
+export { formatMarkdownTable, formatTable } from './compare/table.ts';
+export type { PaperReference, ReferenceCell } from './compare/reference.ts';
+export { formatReference, referenceCell } from './compare/reference.ts';
+export { REPORT_CSS, renderReport, reportBody } from './compare/report-html.ts';
+export { fitSection } from './compare/report-fit.ts';
+export type { ChartSpec, Series } from './compare/svg.ts';
+export { esc, PALETTE, renderChart } from './compare/svg.ts';

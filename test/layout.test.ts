@@ -48,7 +48,7 @@ describe('layout', () => {
     expect(violations).toEqual([]);
   });
 
-  it('tpt/core (src/core.ts) reaches no node: module, no z3-solver and no Node global', () => {
+  it('tpt/core (src/core.ts) reaches no node: module and no Node global; z3-solver (which has a browser build) only on first use of smt', () => {
     const seen = new Set<string>();
     const packages = new Set<string>();
     const nodeGlobals: string[] = [];
@@ -70,7 +70,7 @@ describe('layout', () => {
     };
     visit(join(ROOT, 'src/core.ts'));
     expect(seen.size).toBeGreaterThan(50);
-    expect([...packages].sort()).toEqual(['chevrotain']);
+    expect([...packages].sort()).toEqual(['chevrotain', 'z3-solver']);
     expect(nodeGlobals).toEqual([]);
   });
 
@@ -81,5 +81,39 @@ describe('layout', () => {
       readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? all(join(dir, e.name)) : [join(dir, e.name)]));
     const offenders = [...roots.flatMap(all), ...['package.json', 'README.md'].map((f) => join(ROOT, f))].filter((f) => outside.test(readFileSync(f, 'utf8')) && !f.endsWith('layout.test.ts'));
     expect(offenders.map((f) => relative(ROOT, f))).toEqual([]);
+  });
+});
+
+/** Runtime imports of a module (type-only imports and re-exports are erased, so they do not count). */
+function runtimeImports(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/^(?:import|export)(?!\s+type\b)[^'";]*?from\s+['"]([^'"]+)['"]|^import\s+['"]([^'"]+)['"]/gm)].map((m) => m[1] ?? m[2]!);
+}
+
+describe('browser-safe API and the playground', () => {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+
+  it('the playground uses the library only through src/core.ts, and its browser packages are devDependencies', () => {
+    const page = sources(join(ROOT, 'playground/src'));
+    expect(page.length).toBeGreaterThan(5);
+    const violations: string[] = [];
+    const packages = new Set<string>();
+    for (const file of page) {
+      for (const spec of runtimeImports(file)) {
+        if (!spec.startsWith('.')) {
+          if (!spec.startsWith('tpt-playground:')) packages.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!);
+          continue;
+        }
+        const target = relative(ROOT, resolve(dirname(file), spec));
+        if (!target.startsWith('playground/src/') && target !== 'src/core.ts') violations.push(`${relative(ROOT, file)} -> ${target}`);
+      }
+    }
+    expect(violations).toEqual([]);
+    const browserOnly = [...packages].filter((p) => p !== 'z3-solver');
+    expect(browserOnly.length).toBeGreaterThan(3);
+    for (const p of browserOnly) {
+      expect(pkg.devDependencies[p], p).toBeDefined();
+      expect(pkg.dependencies[p], p).toBeUndefined();
+    }
   });
 });

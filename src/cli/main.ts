@@ -8,12 +8,13 @@ import { synthCommand } from './commands/synth.ts';
 import { optimizersCommand } from './commands/optimizers.ts';
 import { compareCommand } from './commands/compare.ts';
 import { mergeCommand } from './commands/merge.ts';
+import { playgroundCommand } from './commands/playground.ts';
 import { parseArgs, UsageError } from './args.ts';
 import { ReportedFailure, UserError } from './common.ts';
 import { LimitError, OptimizerModuleError, OptionError, packageVersion } from '../index.ts';
 import type { Command } from './command.ts';
 
-const COMMANDS: readonly Command[] = [synthCommand, checkCommand, runCommand, irCommand, gradCommand, tapeCommand, optimizersCommand, compareCommand, mergeCommand];
+const COMMANDS: readonly Command[] = [synthCommand, checkCommand, runCommand, irCommand, gradCommand, tapeCommand, optimizersCommand, compareCommand, mergeCommand, playgroundCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

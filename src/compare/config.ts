@@ -1,12 +1,10 @@
 // A comparison's configuration and its plan: every (method, sweep value, run) with a seed derived
 // only from the base seed, the method, the sweep value and the run index; shards are slices of it.
 import type { SketchOptions } from '../sketch/sketch.ts';
-import { resolve } from 'node:path';
 import type { ResolvedOptions } from '../optimizers/options.ts';
-import { OptimizerModuleError, optimizerModuleSource, type OptimizerModuleSource } from '../optimizers/user-module.ts';
-import { createHash } from 'node:crypto';
+import { optimizerModuleSource, type OptimizerModuleSource } from '../optimizers/registry.ts';
+import { sha256Hex } from '../util/sha256.ts';
 import { resolveMethodOptions } from './methods.ts';
-import { hashInputs, type InputHashes } from './inputs.ts';
 
 /** A swept value: a Hyper's integer or a batch name. */
 export type SweepValue = number | string;
@@ -61,6 +59,13 @@ export interface NormalizedConfig extends Required<Omit<ComparisonConfig, 'dataP
   readonly version: typeof CONFIG_VERSION;
 }
 
+/** SHA-256 (first 16 hex digits) of each input file's bytes; null when there is no such file (inputs.ts hashes them). */
+export interface InputHashes {
+  readonly program: string | null;
+  readonly data: string | null;
+  readonly hypers: string | null;
+}
+
 /** The config.json format; a directory of another version is refused (with --fresh offered). */
 export const CONFIG_VERSION = 2;
 
@@ -82,17 +87,18 @@ export interface Shard {
 }
 
 /**
- * Fills defaults and resolves every method's options (throws `OptionError` on a bad one). Methods
- * of user modules must have been loaded (runComparison does it); their sources are recorded.
+ * Fills defaults and resolves every method's options (throws `OptionError` on a bad one); `inputs`
+ * are the hashes of what the program, data and hypers held (inputs.ts reads the files). Methods of
+ * user modules must have been loaded (runComparison does it); their sources are recorded.
  */
-export function normalizeConfig(config: ComparisonConfig): NormalizedConfig {
+export function normalizeConfigWith(config: ComparisonConfig, inputs: InputHashes): NormalizedConfig {
   if (config.maxSteps === null && (config.timeLimitSeconds ?? null) === null) {
     throw new RangeError('a comparison needs a step budget or a time limit per run');
   }
   const modules: Record<string, OptimizerModuleSource> = {};
   for (const [name, path] of Object.entries(config.modules ?? {})) {
     const source = optimizerModuleSource(name);
-    if (!source || resolve(source.path) !== resolve(path)) throw new OptimizerModuleError(`${path}: the module of optimizer '${name}' is not loaded`);
+    if (source?.path !== path) throw new RangeError(`${path}: the module of optimizer '${name}' is not loaded`);
     if (!config.optimizers.includes(name)) throw new RangeError(`module given for '${name}', which is not among the compared methods`);
     modules[name] = { path, sha256: source.sha256 };
   }
@@ -121,7 +127,7 @@ export function normalizeConfig(config: ComparisonConfig): NormalizedConfig {
     seed: config.seed,
     epsilon: config.epsilon ?? 1e-7,
     curveRuns: config.curveRuns ?? 3,
-    inputs: hashInputs(config.program, config.dataPath ?? null, config.hypersPath ?? null),
+    inputs,
     version: CONFIG_VERSION,
   };
 }
@@ -172,7 +178,7 @@ export function runKey(optimizer: string, options: ResolvedOptions, sweepValue: 
 export function runContext(config: NormalizedConfig): string {
   const { optimizers: _m, options: _o, runs: _r, runsFor: _f, sweep, ...shared } = config;
   const text = canonicalJson({ ...shared, sweep: sweep?.name ?? null });
-  return createHash('sha256').update(text).digest('hex').slice(0, 12);
+  return sha256Hex(text).slice(0, 12);
 }
 
 /** How many runs the whole (unsharded) plan holds, computed without building it. */

@@ -8,6 +8,7 @@ import type { PaperReference } from './reference.ts';
 import { renderReport } from './report-html.ts';
 import { fitSection } from './report-fit.ts';
 import { summarize, summaryCsv, type Summary } from './summary.ts';
+import { loadSketch } from '../sketch/load.ts';
 
 /** The `Summary` of a results directory as JSON. */
 export const SUMMARY_JSON = 'summary.json';
@@ -27,7 +28,7 @@ export function writeReports(
   const summary = summarize(config, records, reference, referenceSource);
   writeFileAtomic(join(dir, SUMMARY_JSON), JSON.stringify(summary, null, 2) + '\n');
   writeFileAtomic(join(dir, SUMMARY_CSV), summaryCsv(summary));
-  const fit = fitSection(summary, records);
+  const fit = fitSection(summary, records, loadSketch);
   writeFileAtomic(join(dir, REPORT_HTML), renderReport(summary, records, fit));
   return summary;
 }

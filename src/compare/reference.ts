@@ -1,9 +1,6 @@
 // Published reference numbers (the GradSearch paper's Tables 1 and 2) for the cells of a comparison:
-// the parity chain by K, the circuit tasks by batch; shipped with tpt in reference/.
-import { basename } from 'node:path';
-import { readText } from '../sketch/files.ts';
-import { DEFAULT_LIMITS } from '../util/limits.ts';
-import { packageFile } from '../util/package.ts';
+// the parity chain by K, the circuit tasks by batch; shipped with tpt in reference/ (reference-file.ts
+// finds and reads the file).
 
 /** One published number: success % and mean steps (Table 1), or seconds (Table 2), or "not solved". */
 export type ReferenceCell =
@@ -26,25 +23,9 @@ const PAPER_NAME: Readonly<Record<string, string>> = { 'fmgd-entropy': 'fmgd-reg
 /** Our circuit batch names where the paper's differ. */
 const PAPER_TASK: Readonly<Record<string, string>> = { adder2: 'adder' };
 
-/** The paper's numbers as shipped with tpt: `reference/gradsearch-paper.json` in the package. */
-export function defaultReferencePath(): string {
-  return packageFile('reference', REFERENCE_FILE);
-}
-
-/** Reads a reference file (throws with the path on unreadable or non-JSON input). */
-export function loadReference(path: string): PaperReference {
-  const read = readText(path, 'data-size', DEFAULT_LIMITS);
-  if ('error' in read) throw new Error(`reference file: ${read.error}`);
-  try {
-    return JSON.parse(read.text.replace(/^\uFEFF/, '')) as PaperReference;
-  } catch {
-    throw new Error(`reference file ${path} is not valid JSON`);
-  }
-}
-
 /** Which table a program belongs to, from its file name: `parity`, `circuit`, or null. */
 export function benchmarkOf(program: string): 'parity' | 'circuit' | null {
-  const stem = basename(program).replace(/\.tpt$/, '');
+  const stem = program.replace(/^.*[\\/]/, '').replace(/\.tpt$/, '');
   if (stem === 'parity_chain') return 'parity';
   if (stem === 'circuit') return 'circuit';
   return null;

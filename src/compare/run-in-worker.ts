@@ -7,7 +7,7 @@ import type { Progress } from '../synth/progress.ts';
 import type { MethodSynthesis } from '../synth/method.ts';
 import type { MethodRequest } from './methods.ts';
 import { RunError } from './pool.ts';
-import { optimizerModuleSource, type OptimizerModuleSource } from '../optimizers/user-module.ts';
+import { optimizerModuleSource, type OptimizerModuleSource } from '../optimizers/registry.ts';
 import { METHOD_WORKER, resolveWorkerEntry, type WorkerEntry } from './worker-path.ts';
 
 /** A request without its callbacks (they stay in the starting thread). */

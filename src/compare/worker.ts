@@ -4,11 +4,12 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { executeRun, SketchCache, SketchLoadError } from './record.ts';
 import { loadComparisonModules } from './modules.ts';
 import type { FromWorker, ToWorker, WorkerData } from './pool.ts';
+import { loadSketch } from '../sketch/load.ts';
 
 const port = parentPort;
 if (!port) throw new Error('compare worker started outside a worker thread');
 const { config, limits } = workerData as WorkerData;
-const sketches = new SketchCache(config, limits);
+const sketches = new SketchCache(config, loadSketch, limits);
 // Methods from user modules: the same files, unchanged, loaded in this thread before any run.
 const ready = loadComparisonModules({ modules: Object.fromEntries(Object.entries(config.modules ?? {}).map(([n, s]) => [n, s.path])) }, config.modules);
 ready.catch(() => {}); // reported with every run

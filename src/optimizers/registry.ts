@@ -52,11 +52,28 @@ export function listOptimizers(): readonly OptimizerDefinition[] {
   return definitions;
 }
 
-/** Adds an optimizer under its name (a user's module: see user-module.ts); throws if the name is taken. */
-export function registerOptimizer(def: OptimizerDefinition): void {
+/** Where an optimizer of a user's module came from: the path as given and the SHA-256 (hex) of the file. */
+export interface OptimizerModuleSource {
+  readonly path: string;
+  readonly sha256: string;
+}
+
+const sources = new Map<string, OptimizerModuleSource>();
+
+/**
+ * Adds an optimizer under its name, with the module it came from (see user-module.ts, which loads
+ * one by path); throws if the name is taken.
+ */
+export function registerOptimizer(def: OptimizerDefinition, source?: OptimizerModuleSource): void {
   if (byName.has(def.name) || def.name === 'smt') throw new OptionError(`optimizer '${def.name}' already exists; give the module's optimizer another name`);
   definitions.push(def);
   byName.set(def.name, def);
+  if (source) sources.set(def.name, source);
+}
+
+/** The module the optimizer registered as `name` came from, or undefined for a built-in one. */
+export function optimizerModuleSource(name: string): OptimizerModuleSource | undefined {
+  return sources.get(name);
 }
 
 /** The definition registered as `name`; throws {@link OptionError} listing the known names. */

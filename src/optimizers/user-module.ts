@@ -7,13 +7,7 @@ import { resolve } from 'node:path';
 import { importFile } from '../util/import-module.ts';
 import type { Optimizer, OptimizerDefinition } from './optimizer.ts';
 import { resolveOptions, type OptionSpec } from './options.ts';
-import { registerOptimizer } from './registry.ts';
-
-/** Where a user's optimizer came from: the path as given and the SHA-256 (hex) of the file. */
-export interface OptimizerModuleSource {
-  readonly path: string;
-  readonly sha256: string;
-}
+import { optimizerModuleSource, registerOptimizer, type OptimizerModuleSource } from './registry.ts';
 
 /** A loaded module: its (checked, guarded) definition and its source. */
 export interface LoadedOptimizerModule {
@@ -32,7 +26,6 @@ export function isModulePath(text: string): boolean {
 }
 
 const byFile = new Map<string, LoadedOptimizerModule>();
-const byName = new Map<string, OptimizerModuleSource>();
 
 /** SHA-256 (hex) of a file's bytes. */
 export function fileSha256(file: string): string {
@@ -66,18 +59,17 @@ export async function loadOptimizerModule(path: string, expectedSha256?: string)
   }
   const definition = guarded(checkDefinition(path, exports['default'] ?? exports['optimizer']), path);
   const source = { path, sha256 };
-  const earlier = byName.get(definition.name);
+  const earlier = optimizerModuleSource(definition.name);
   if (earlier && earlier.sha256 !== sha256) {
     throw new OptimizerModuleError(`${path}: optimizer '${definition.name}' is already defined by ${earlier.path}`);
   }
   if (!earlier) {
     try {
-      registerOptimizer(definition);
+      registerOptimizer(definition, source);
     } catch (e) {
       throw new OptimizerModuleError(`${path}: ${(e as Error).message}`);
     }
   }
-  byName.set(definition.name, source);
   const loaded = { definition, source };
   byFile.set(file, loaded);
   return loaded;
@@ -86,11 +78,6 @@ export async function loadOptimizerModule(path: string, expectedSha256?: string)
 /** The module already loaded from `path`, if any. */
 export function loadedOptimizerModule(path: string): LoadedOptimizerModule | undefined {
   return byFile.get(resolve(path));
-}
-
-/** The source of the optimizer registered as `name` by a module, or undefined for a built-in one. */
-export function optimizerModuleSource(name: string): OptimizerModuleSource | undefined {
-  return byName.get(name);
 }
 
 const NAME = /^[a-z][a-z0-9_+-]*$/i;

@@ -7,6 +7,7 @@ import { compileRelaxed, DEFAULT_EPSILON, type RelaxedStats } from '../relax/ind
 import { FAIL_LOSS } from '../optimizers/clause-weights.ts';
 import { synthesize, type SynthesizeRequest, type SynthesisResult } from './synthesize.ts';
 import type { NetOptions } from './net-options.ts';
+import type { Progress } from './progress.ts';
 import type { NetReport } from './net-report.ts';
 import { trainSketch } from './train.ts';
 
@@ -52,8 +53,10 @@ export function synthesizeSketch(sketch: Sketch, options: SketchSynthesisOptions
   // The loop scores every assignment it verifies: one exact run gives both answers.
   let lastScore = 0;
   const total = dataset.examples.length;
+  const onProgress = options.onProgress;
   const result = synthesize({
     ...options,
+    ...(onProgress ? { onProgress: (p: Progress) => onProgress(p.bestAssignment ? { ...p, assignment: toVars(p.bestAssignment) } : p) } : {}),
     objective: evaluator,
     verify: (a) => (lastScore = checker.examplesSolved(toVars(a))) === total,
     score: () => lastScore,

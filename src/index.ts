@@ -23,7 +23,7 @@ export { DONT_CARE } from './data/dataset.ts';
 export { parseJson } from './data/json.ts';
 export { readParams, readRealParams, paramsToJson, paramsFromJson } from './data/params.ts';
 export { readRealValues, shapeReal } from './data/real-values.ts';
-export { shapeValues } from './data/values.ts';
+export { groupEntry, groupKey, placeGroupValue, shapeValues } from './data/values.ts';
 export type { ExactResult, ExampleRun, RuntimeFault } from './exact/interpret.ts';
 export { runExact, solves, createChecker, UNSET, EXACT_EPSILON } from './exact/interpret.ts';
 export type { RealRun, RealFault } from './exact/real.ts';

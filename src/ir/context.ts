@@ -59,7 +59,7 @@ export class LowerContext {
     this.diagnostics.push(error(code, message, span));
   }
 
-  declareGroup(name: string, role: VarRole, domain: number, dims: readonly number[], span: Span): number {
+  declareGroup(name: string, role: VarRole, domain: number, dims: readonly number[], span: Span, list?: VarGroup['list']): number {
     const groupId = this.groups.length;
     const count = dims.reduce((a, b) => a * b, 1);
     const ids: number[] = [];
@@ -74,7 +74,7 @@ export class LowerContext {
         index[d] = 0;
       }
     }
-    this.groups.push({ name, role, domain, dims, vars: ids, span });
+    this.groups.push({ name, role, domain, dims, vars: ids, span, ...(list ? { list } : {}) });
     this.growState();
     for (const id of ids) {
       // Params and data-fed Inputs hold a value from the start of every path.

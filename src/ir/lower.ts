@@ -6,8 +6,8 @@ import type { RealProgram, RealStmt } from './real.ts';
 import { applySetting, isSetting } from './real-declarations.ts';
 import { lowerBridge, lowerRealSet } from './real-statements.ts';
 import { LowerContext } from './context.ts';
-import { evaluate, evaluateInt, evaluateVar } from './evaluate.ts';
-import { defineFunction, evaluateDefinition } from './declarations.ts';
+import { evaluate, evaluateInt, evaluateVar, loopValues } from './evaluate.ts';
+import { assignElement, defineFunction, evaluateDefinition } from './declarations.ts';
 import { applyFixedParams, fixParam } from './fixed-params.ts';
 import { applyRuntime, type RuntimeArg } from './tabulate.ts';
 import { Scope, describe, type InlineFunction } from './values.ts';
@@ -104,6 +104,9 @@ class Lowerer {
       case 'assign':
         scope.bind(stmt.target, evaluateDefinition(ctx, stmt.target, stmt.value, scope));
         return;
+      case 'setitem':
+        assignElement(ctx, stmt, scope);
+        return;
       case 'def':
         scope.bind(stmt.name, defineFunction(ctx, stmt, scope));
         return;
@@ -197,8 +200,9 @@ class Lowerer {
       if (callee.kind === 'runtime') {
         if (arg.keywords.length > 0) ctx.fail('unsupported', 'keyword arguments are not supported here', arg.keywords[0]!.span);
         const fn = callee.fn;
-        if (fn.outDomain !== domain) {
-          ctx.fail('domain-mismatch', `${fn.name} returns values in 0..${fn.outDomain - 1} but ${targetName} has domain ${domain}`, arg.span);
+        // Widening is fine (every result fits); a wider result may not fit.
+        if (fn.outDomain > domain) {
+          ctx.fail('domain-mismatch', `${fn.name} returns values in 0..${fn.outDomain - 1}, which may not fit in ${targetName} (domain 0..${domain - 1})`, arg.span);
         }
         const runtimeArgs = arg.args.map((a) => this.runtimeArg(a, scope));
         const source = applyRuntime(ctx, fn, runtimeArgs, arg.span);
@@ -210,8 +214,8 @@ class Lowerer {
     if (value.kind === 'int') return this.constant(arg, scope, domain, targetName);
     if (value.kind === 'var') {
       const from = ctx.vars[value.id]!;
-      if (from.domain !== domain) {
-        ctx.fail('domain-mismatch', `${from.name} has domain ${from.domain} but ${targetName} has domain ${domain}`, arg.span);
+      if (from.domain > domain) {
+        ctx.fail('domain-mismatch', `${from.name} has values in 0..${from.domain - 1}, which may not fit in ${targetName} (domain 0..${domain - 1})`, arg.span);
       }
       ctx.noteRead(value.id, arg.span);
       return { kind: 'copy', from: value.id };
@@ -245,16 +249,8 @@ class Lowerer {
   }
 
   private forLoop(stmt: AstStmt & { kind: 'for' }, scope: Scope, out: Stmt[]): void {
-    const ctx: LowerContext = this.ctx;
-    const it = stmt.iterable;
-    const isRange = it.kind === 'call' && it.callee.kind === 'name' && scope.lookup(it.callee.name)?.kind === 'builtin' && it.callee.name === 'range';
-    if (!isRange || it.kind !== 'call') return ctx.fail('unsupported', 'a for loop must iterate over range(...)', it.span);
-    if (it.args.length < 1 || it.args.length > 3) ctx.fail('arity', 'range takes 1 to 3 arguments', it.span);
-    const n = it.args.map((a) => evaluateInt(ctx, a, scope, 'a range bound'));
-    const [start, stop, step] = n.length === 1 ? [0, n[0]!, 1] : [n[0]!, n[1]!, n[2] ?? 1];
-    if (step === 0) ctx.fail('range-step', 'range step must not be zero', it.args[2]!.span);
-    for (let i = start; step > 0 ? i < stop : i > stop; i += step) {
-      scope.bind(stmt.variable, { kind: 'int', value: i });
+    for (const value of loopValues(this.ctx, stmt.iterable, scope)) {
+      scope.bind(stmt.variable, value);
       this.statements(stmt.body, scope, out);
     }
   }

@@ -1,6 +1,6 @@
 // `tpt grad PROGRAM (--params F | --probs F)`: the relaxed loss and its gradient w.r.t. every Param vector.
 import { readFileSync } from 'node:fs';
-import { compileRelaxed, parseJson, readProbs, type Diagnostic, type RelaxedEvaluator, type Sketch } from '../../index.ts';
+import { compileRelaxed, parseJson, placeGroupValue, readProbs, type Diagnostic, type RelaxedEvaluator, type Sketch } from '../../index.ts';
 import { flagBool, flagNumber, flagString } from '../args.ts';
 import { ReportedFailure, SKETCH_FLAGS, UserError, loadFromArgs, loadParams, out, printDiagnostics } from '../common.ts';
 import type { Command } from '../command.ts';
@@ -60,7 +60,7 @@ function gradsJson(sketch: Sketch, evaluator: RelaxedEvaluator, grad: Float64Arr
       const offset = offsets.get(id);
       return Array.from({ length: g.domain }, (_, k) => (offset === undefined ? 0 : grad[offset + k]!));
     });
-    result[g.name] = reshape(vectors, g.dims);
+    placeGroupValue(result, g, reshape(vectors, g.dims));
   }
   return result;
 }

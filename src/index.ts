@@ -31,6 +31,7 @@ export { runRealExample, evalRealExpr } from './exact/real.ts';
 export type { ExampleLoss } from './exact/real-loss.ts';
 export type { Sketch, SketchOptions, SketchResult } from './sketch/load.ts';
 export { loadSketch } from './sketch/load.ts';
+export { observesNothing } from './sketch/observed.ts';
 export { Rng } from './util/rng.ts';
 export { readProbs } from './data/probs.ts';
 export type { Objective, ParamSlot } from './relax/objective.ts';

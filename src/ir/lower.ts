@@ -9,10 +9,17 @@ import { LowerContext } from './context.ts';
 import { evaluate, evaluateInt, evaluateVar, loopValues } from './evaluate.ts';
 import { assignElement, defineFunction, evaluateDefinition } from './declarations.ts';
 import { applyFixedParams, fixParam } from './fixed-params.ts';
+import type { Binding } from './diagnostic-log.ts';
 import { applyRuntime, type RuntimeArg } from './tabulate.ts';
 import { Scope, describe, type InlineFunction } from './values.ts';
 import { BUILTINS } from '../check/builtins.ts';
 import { DiagnosticError, type Diagnostic, type Span } from '../util/diagnostics.ts';
+
+/** Distinct diagnostic locations after which lowering stops: the first ones are what a reader fixes. */
+const MAX_DIAGNOSTICS = 200;
+
+/** Unwinds lowering once MAX_DIAGNOSTICS locations have a diagnostic. */
+class TooManyDiagnostics extends Error {}
 
 /** Stops runaway unrolling (e.g. a huge range) before it exhausts memory. */
 const MAX_STATEMENTS = 20_000_000;
@@ -31,9 +38,14 @@ export function lowerModule(module: Module, hypers: Readonly<Record<string, numb
   for (const name of BUILTINS) scope.bind(name, { kind: 'builtin', name });
   const lowerer = new Lowerer(ctx);
   const body: Stmt[] = [];
-  lowerer.statements(module.body, scope, body);
+  try {
+    lowerer.statements(module.body, scope, body);
+  } catch (e) {
+    if (!(e instanceof TooManyDiagnostics)) throw e;
+    return { program: null, diagnostics: ctx.diagnostics.list(), hyperNames: ctx.hyperNames };
+  }
   for (const t of ctx.real.unsetOutputs()) ctx.report('read-before-write', `Output ${t.name} is not set on every path through the program`, t.span);
-  if (ctx.diagnostics.length > 0) return { program: null, diagnostics: ctx.diagnostics, hyperNames: ctx.hyperNames };
+  if (ctx.diagnostics.length > 0) return { program: null, diagnostics: ctx.diagnostics.list(), hyperNames: ctx.hyperNames };
   for (const group of ctx.groups) {
     if (group.role !== 'output') continue;
     for (const id of group.vars) {
@@ -57,7 +69,7 @@ export function lowerModule(module: Module, hypers: Readonly<Record<string, numb
     fixed: fixed.fixed,
     ...(ctx.real.tensors.length > 0 || ctx.real.bridges.length > 0 ? { real: realProgram(ctx, lowerer.realBody) } : {}),
   };
-  return { program: ctx.diagnostics.length > 0 ? null : program, diagnostics: ctx.diagnostics, hyperNames: ctx.hyperNames };
+  return { program: ctx.diagnostics.length > 0 ? null : program, diagnostics: ctx.diagnostics.list(), hyperNames: ctx.hyperNames };
 }
 
 function realProgram(ctx: LowerContext, body: readonly RealStmt[]): RealProgram {
@@ -76,16 +88,20 @@ class Lowerer {
   constructor(private readonly ctx: LowerContext) {}
 
   statements(stmts: readonly AstStmt[], scope: Scope, out: Stmt[]): void {
+    const log = this.ctx.diagnostics;
     for (const stmt of stmts) {
+      log.enter(stmt);
       try {
         this.statement(stmt, scope, out);
       } catch (e) {
         if (!(e instanceof DiagnosticError)) throw e;
-        if (e.diagnostic) this.ctx.diagnostics.push(e.diagnostic);
+        if (e.diagnostic) log.push(e.diagnostic);
         // A failed definition poisons its name so later uses do not cascade into more errors.
         if (stmt.kind === 'assign' && !scope.lookup(stmt.target)) scope.bind(stmt.target, { kind: 'poisoned' });
         if (stmt.kind === 'def') scope.bind(stmt.name, { kind: 'poisoned' });
-        if (this.ctx.diagnostics.length > 200) throw e;
+        if (log.length >= MAX_DIAGNOSTICS) throw new TooManyDiagnostics();
+      } finally {
+        log.leave();
       }
     }
   }
@@ -179,8 +195,15 @@ class Lowerer {
       ctx.observations.push({ variable: target, value, span });
       return;
     }
-    const source = name === 'set_to_constant' ? this.constant(arg, scope, v.domain, v.name) : this.source(arg, scope, v.domain, v.name);
-    ctx.noteWrite(target, targetExpr.span);
+    let source: Source;
+    try {
+      source = name === 'set_to_constant' ? this.constant(arg, scope, v.domain, v.name) : this.source(arg, scope, v.domain, v.name);
+      ctx.noteWrite(target, targetExpr.span);
+    } catch (e) {
+      // Later reads and writes of the target would only repeat this failure.
+      ctx.failed.add(target);
+      throw e;
+    }
     this.emit(out, { kind: 'assign', target, source, span }, span);
   }
 
@@ -249,9 +272,19 @@ class Lowerer {
   }
 
   private forLoop(stmt: AstStmt & { kind: 'for' }, scope: Scope, out: Stmt[]): void {
-    for (const value of loopValues(this.ctx, stmt.iterable, scope)) {
-      scope.bind(stmt.variable, value);
-      this.statements(stmt.body, scope, out);
+    const bindings = this.ctx.diagnostics.bindings;
+    const binding: Binding = { name: stmt.variable, value: 0 };
+    let index = 0;
+    bindings.push(binding);
+    try {
+      for (const value of loopValues(this.ctx, stmt.iterable, scope)) {
+        binding.value = value.kind === 'int' ? value.value : `element ${index}`;
+        index++;
+        scope.bind(stmt.variable, value);
+        this.statements(stmt.body, scope, out);
+      }
+    } finally {
+      bindings.pop();
     }
   }
 
@@ -261,10 +294,17 @@ class Lowerer {
     ctx.noteRead(subject, stmt.subject.span);
     const domain = ctx.vars[subject]!.domain;
     const values = Array.from({ length: domain }, (_, k) => [k]);
-    this.emitCase(subject, values, stmt.span, out, (k, body) => {
-      scope.bind(stmt.variable, { kind: 'int', value: k });
-      this.statements(stmt.body, scope, body);
-    });
+    const bindings = ctx.diagnostics.bindings;
+    bindings.push({ name: stmt.variable, value: 0 });
+    try {
+      this.emitCase(subject, values, stmt.span, out, (k, body) => {
+        bindings[bindings.length - 1]!.value = k;
+        scope.bind(stmt.variable, { kind: 'int', value: k });
+        this.statements(stmt.body, scope, body);
+      });
+    } finally {
+      bindings.pop();
+    }
   }
 
   /**

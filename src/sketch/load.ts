@@ -8,6 +8,7 @@ import { parseJson, type JsonNode } from '../data/json.ts';
 import { buildDataset, readBatches, type RawBatch } from '../data/batch.ts';
 import type { Dataset } from '../data/dataset.ts';
 import { conventionalFile, readText } from './files.ts';
+import { nothingObserved } from './observed.ts';
 import { error, hasErrors, type Diagnostic } from '../util/diagnostics.ts';
 
 export interface SketchOptions {
@@ -114,6 +115,8 @@ export function loadSketch(programPath: string, options: SketchOptions = {}): Sk
   if (!lowered.program || hasErrors(diagnostics)) return done();
   const dataset = buildDataset(lowered.program, batch, diagnostics);
   if (!dataset || hasErrors(diagnostics)) return done();
+  const unobserved = nothingObserved(lowered.program, dataset, programPath, batch !== null);
+  if (unobserved) diagnostics.push(unobserved);
   const usedHypers = Object.fromEntries(lowered.hyperNames.map((n) => [n, hypers[n]!]));
   return done({
     program: lowered.program,

@@ -139,6 +139,7 @@ describe('zero-length dimensions and widening', () => {
           p[i].observe_value(1)
       y = Output(2)
       y.set_to(1)
+      y.observe_value(1)
     `));
     expect(r.diagnostics).toEqual([]);
     expect(r.sketch!.program.vars).toHaveLength(1);

@@ -1,6 +1,6 @@
 // `tpt synth PROGRAM`: search for Param values that solve every example, then show the program found.
 import {
-  getMethod, listOptimizers, resolveMethodOptions, runExact, startMethodInWorker, writeFileAtomic, OptionError, NET_FLAGS,
+  getMethod, listOptimizers, observesNothing, resolveMethodOptions, runExact, startMethodInWorker, writeFileAtomic, OptionError, NET_FLAGS,
   netOptionsFromFlags, netJson, formatNet, plotSynthesis, PlotError,
   type OptionSpec, type MethodSynthesis as SketchSynthesis, type Sketch,
 } from '../../index.ts';
@@ -156,6 +156,7 @@ function resultJson(args: ParsedArgs, sketch: Sketch, s: SketchSynthesis, wallSe
     bestLoss: r.bestLoss,
     examplesSolved: s.examplesSolved,
     examples: sketch.dataset.examples.length,
+    nothingObserved: observesNothing(sketch.program, sketch.dataset),
     assignment: s.params,
     optimizer: r.optimizer,
     options: r.options,
@@ -169,17 +170,23 @@ function resultJson(args: ParsedArgs, sketch: Sketch, s: SketchSynthesis, wallSe
   };
 }
 
-function formatSynthesis(sketch: Sketch, s: SketchSynthesis): string {
+/** The first line of a synthesis report: what happened, at what cost. */
+function headline(sketch: Sketch, s: SketchSynthesis, speed: string): string {
   const r = s.result;
   const n = sketch.dataset.examples.length;
+  if (observesNothing(sketch.program, sketch.dataset)) {
+    return `nothing is observed: every assignment solves it, so the Params below are arbitrary (${r.optimizer}, seed ${r.seed})`;
+  }
+  if (r.success) return `solved by ${r.optimizer} (seed ${r.seed}) in ${speed}`;
+  const why = r.stopReason === 'interrupted' ? 'stopped by Ctrl-C' : r.stopReason;
+  return `not solved by ${r.optimizer} (seed ${r.seed}; ${why}) after ${speed}; the best assignment satisfies ${s.examplesSolved}/${n} examples`;
+}
+
+function formatSynthesis(sketch: Sketch, s: SketchSynthesis): string {
+  const r = s.result;
   const lines: string[] = [];
   const speed = `${r.steps} steps, ${r.wallSeconds.toFixed(2)} s (${compact(r.stepsPerSecond)} steps/s), compile ${(s.compileSeconds * 1000).toFixed(0)} ms`;
-  lines.push(
-    r.success
-      ? `solved by ${r.optimizer} (seed ${r.seed}) in ${speed}`
-      : `not solved by ${r.optimizer} (seed ${r.seed}; ${r.stopReason === 'interrupted' ? 'stopped by Ctrl-C' : r.stopReason}) after ${speed}; the best assignment satisfies ${s.examplesSolved}/${n} examples`,
-  );
-  lines.push('');
+  lines.push(headline(sketch, s, speed), '');
   if (s.net) lines.push(formatNet(sketch, s), '');
   const tables = paramTables(sketch.program, s.params);
   if (tables) lines.push(tables, '');

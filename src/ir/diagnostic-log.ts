@@ -6,8 +6,8 @@ import type { Diagnostic } from '../util/diagnostics.ts';
 
 interface Entry {
   readonly first: Diagnostic;
-  /** The innermost statement being lowered when it was first reported (null outside any). */
-  readonly stmt: Stmt | null;
+  /** Source offset of the innermost statement being lowered when it was first reported (-1 outside any). */
+  readonly stmt: number;
   /** `i = 0, t = 3` at the first report, or '' outside loops and case splits. */
   readonly where: string;
   count: number;
@@ -21,10 +21,10 @@ export interface Binding {
 
 export class DiagnosticLog {
   private readonly entries = new Map<string, Entry>();
-  /** Times each statement was lowered (its unrolled copies). */
-  private readonly visits = new Map<Stmt, number>();
-  /** Statements being lowered, innermost last. */
-  private readonly stack: Stmt[] = [];
+  /** Times each statement was lowered (its unrolled copies), by the source offset where it starts. */
+  private visits = new Int32Array(1024);
+  /** Source offset of the statement being lowered, -1 outside any. */
+  private current = -1;
   /** Bindings of the enclosing loops and case splits, outermost first. */
   readonly bindings: Binding[] = [];
 
@@ -41,23 +41,34 @@ export class DiagnosticLog {
       return;
     }
     const where = this.bindings.map((b) => `${b.name} = ${b.value}`).join(', ');
-    this.entries.set(key, { first: d, stmt: this.stack[this.stack.length - 1] ?? null, where, count: 1 });
+    this.entries.set(key, { first: d, stmt: this.current, where, count: 1 });
   }
 
-  /** Marks the start of lowering one copy of `stmt`; `leave` ends it. */
-  enter(stmt: Stmt): void {
-    this.visits.set(stmt, (this.visits.get(stmt) ?? 0) + 1);
-    this.stack.push(stmt);
+  /**
+   * Marks the start of lowering one copy of `stmt` (statements start at distinct offsets of the one
+   * source file); returns what `leave` restores when that copy is done.
+   */
+  enter(stmt: Stmt): number {
+    const at = stmt.span.offset;
+    if (at >= this.visits.length) {
+      const grown = new Int32Array(Math.max(at + 1, this.visits.length * 2));
+      grown.set(this.visits);
+      this.visits = grown;
+    }
+    this.visits[at]!++;
+    const outer = this.current;
+    this.current = at;
+    return outer;
   }
 
-  leave(): void {
-    this.stack.pop();
+  leave(outer: number): void {
+    this.current = outer;
   }
 
   /** The diagnostics in the order first seen, each repeated one saying where and how often. */
   list(): Diagnostic[] {
     return [...this.entries.values()].map((e) => {
-      const copies = e.stmt ? (this.visits.get(e.stmt) ?? 1) : 1;
+      const copies = e.stmt >= 0 ? this.visits[e.stmt]! : 1;
       if (copies <= 1 && e.count <= 1) return e.first;
       const of = e.where ? `${e.count} of ${copies} unrolled iterations, first at ${e.where}` : `${e.count} of ${copies} expansions`;
       return { ...e.first, message: `${e.first.message} (in ${of})` };

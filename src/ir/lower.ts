@@ -90,7 +90,7 @@ class Lowerer {
   statements(stmts: readonly AstStmt[], scope: Scope, out: Stmt[]): void {
     const log = this.ctx.diagnostics;
     for (const stmt of stmts) {
-      log.enter(stmt);
+      const outer = log.enter(stmt);
       try {
         this.statement(stmt, scope, out);
       } catch (e) {
@@ -101,7 +101,7 @@ class Lowerer {
         if (stmt.kind === 'def') scope.bind(stmt.name, { kind: 'poisoned' });
         if (log.length >= MAX_DIAGNOSTICS) throw new TooManyDiagnostics();
       } finally {
-        log.leave();
+        log.leave(outer);
       }
     }
   }

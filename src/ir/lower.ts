@@ -10,6 +10,7 @@ import { evaluate, evaluateInt, evaluateVar, loopValues } from './evaluate.ts';
 import { assignElement, defineFunction, evaluateDefinition } from './declarations.ts';
 import { applyFixedParams, fixParam } from './fixed-params.ts';
 import type { Binding } from './diagnostic-log.ts';
+import { markTargetsFailed } from './follow-on.ts';
 import { applyRuntime, type RuntimeArg } from './tabulate.ts';
 import { Scope, describe, type InlineFunction } from './values.ts';
 import { BUILTINS } from '../check/builtins.ts';
@@ -99,6 +100,7 @@ class Lowerer {
         // A failed definition poisons its name so later uses do not cascade into more errors.
         if (stmt.kind === 'assign' && !scope.lookup(stmt.target)) scope.bind(stmt.target, { kind: 'poisoned' });
         if (stmt.kind === 'def') scope.bind(stmt.name, { kind: 'poisoned' });
+        if (stmt.kind === 'if' || stmt.kind === 'with' || stmt.kind === 'for') markTargetsFailed(this.ctx, stmt, scope);
         if (log.length >= MAX_DIAGNOSTICS) throw new TooManyDiagnostics();
       } finally {
         log.leave(outer);

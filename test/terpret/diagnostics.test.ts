@@ -93,6 +93,19 @@ describe('no follow-on errors', () => {
       y.observe_value(1)
     `))).toEqual(['domain-mismatch@8:10']);
   });
+
+  it('does not report reads of what the body of a failed with, if or for would have set', () => {
+    expect(codesAt(dedent(`
+      p = Param(3)[2]
+      x = Var(2)[2]
+      y = Output(2)
+      for t in range(2):
+          with p[t + 1] as k:
+              x[t].set_to(1)
+      y.set_to(x[1])
+      y.observe_value(1)
+    `))).toEqual(['index-out-of-range@5:12']);
+  });
 });
 
 describe('nothing observed', () => {

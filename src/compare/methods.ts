@@ -104,5 +104,6 @@ async function runSmt(sketch: Sketch, request: MethodRequest): Promise<MethodSyn
     examplesSolved,
     compileSeconds: answer.encodeSeconds,
     smtStatus: answer.status,
+    smtWork: { solveSeconds: Math.max(0, answer.seconds - answer.encodeSeconds), conflicts: answer.conflicts },
   };
 }

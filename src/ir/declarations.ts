@@ -74,8 +74,6 @@ function declare(ctx: LowerContext, listName: string, path: readonly number[], d
     if (n < 0) ctx.fail('domain-size', `an array dimension must not be negative, got ${n}`, e.span);
     return n;
   });
-  const count = dims.reduce((a, b) => a * b, 1);
-  if (count > 50_000_000) ctx.fail('too-large', `${name} would hold ${count} variables`, d.call.span);
   const list = path.length > 0 ? { name: listName, index: path } : undefined;
   const group = ctx.declareGroup(name, role, domain, dims, d.call.span, list);
   return dims.length === 0 ? { kind: 'var', id: ctx.groups[group]!.vars[0]! } : { kind: 'group', group, prefix: [] };

@@ -106,6 +106,7 @@ function comprehend(ctx: LowerContext, clauses: readonly CompFor[], at: number, 
   if (at === clauses.length) return emit(scope);
   const clause = clauses[at]!;
   for (const v of loopValues(ctx, clause.iterable, scope)) {
+    ctx.spend(1, clause.span);
     scope.bind(clause.variable, v);
     comprehend(ctx, clauses, at + 1, scope, emit);
   }
@@ -121,14 +122,12 @@ function listOperation(ctx: LowerContext, expr: Expr & { kind: 'binary' }, left:
   if (expr.op !== '*') return ctx.fail('type-error', `'${expr.op}' does not apply to a list`, expr.span);
   const [list, count, countExpr] = left.kind === 'list' ? [left, right, expr.right] : [right as Value & { kind: 'list' }, left, expr.left];
   const n = Math.max(0, intOf(ctx, count, countExpr, 'a list repetition count'));
-  if (n * list.items.length > MAX_LIST) ctx.fail('too-large', `this list would hold ${n * list.items.length} elements`, expr.span);
+  // Every element costs a lowering step, so the statements limit bounds a list before it is built.
+  ctx.spend(n * list.items.length, expr.span);
   const items: Value[] = [];
   for (let k = 0; k < n; k++) items.push(...list.items);
   return { kind: 'list', items };
 }
-
-/** Lists longer than this are a modelling mistake (or a runaway expression). */
-const MAX_LIST = 10_000_000;
 
 /**
  * The values a `for` loop or a comprehension clause iterates over: `range(...)` (yielded lazily) or

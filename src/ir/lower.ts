@@ -15,15 +15,7 @@ import { applyRuntime, type RuntimeArg } from './tabulate.ts';
 import { Scope, describe, type InlineFunction } from './values.ts';
 import { BUILTINS } from '../check/builtins.ts';
 import { DiagnosticError, type Diagnostic, type Span } from '../util/diagnostics.ts';
-
-/** Distinct diagnostic locations after which lowering stops: the first ones are what a reader fixes. */
-const MAX_DIAGNOSTICS = 200;
-
-/** Unwinds lowering once MAX_DIAGNOSTICS locations have a diagnostic. */
-class TooManyDiagnostics extends Error {}
-
-/** Stops runaway unrolling (e.g. a huge range) before it exhausts memory. */
-const MAX_STATEMENTS = 20_000_000;
+import { DEFAULT_LIMITS, type Limits } from '../util/limits.ts';
 
 export interface LowerResult {
   readonly program: Program | null;
@@ -33,18 +25,14 @@ export interface LowerResult {
 }
 
 /** Lowers a parsed module with the given hyper values. Never throws for bad input. */
-export function lowerModule(module: Module, hypers: Readonly<Record<string, number>>): LowerResult {
-  const ctx = new LowerContext(module.file, hypers);
+export function lowerModule(module: Module, hypers: Readonly<Record<string, number>>, limits: Limits = DEFAULT_LIMITS): LowerResult {
+  const ctx = new LowerContext(module.file, hypers, limits);
   const scope = new Scope(null);
   for (const name of BUILTINS) scope.bind(name, { kind: 'builtin', name });
   const lowerer = new Lowerer(ctx);
   const body: Stmt[] = [];
-  try {
-    lowerer.statements(module.body, scope, body);
-  } catch (e) {
-    if (!(e instanceof TooManyDiagnostics)) throw e;
-    return { program: null, diagnostics: ctx.diagnostics.list(), hyperNames: ctx.hyperNames };
-  }
+  lowerer.statements(module.body, scope, body);
+  if (ctx.limitReached) return { program: null, diagnostics: ctx.diagnostics.list(), hyperNames: ctx.hyperNames };
   for (const t of ctx.real.unsetOutputs()) ctx.report('read-before-write', `Output ${t.name} is not set on every path through the program`, t.span);
   if (ctx.diagnostics.length > 0) return { program: null, diagnostics: ctx.diagnostics.list(), hyperNames: ctx.hyperNames };
   for (const group of ctx.groups) {
@@ -79,7 +67,6 @@ function realProgram(ctx: LowerContext, body: readonly RealStmt[]): RealProgram 
 }
 
 class Lowerer {
-  private emitted = 0;
   /** Where real statements go: the program's real body, or the branch being lowered. */
   realOut: RealStmt[] = [];
   readonly realBody = this.realOut;
@@ -91,8 +78,11 @@ class Lowerer {
   statements(stmts: readonly AstStmt[], scope: Scope, out: Stmt[]): void {
     const log = this.ctx.diagnostics;
     for (const stmt of stmts) {
+      // A limit ends lowering: everything after it would only repeat the same error.
+      if (this.ctx.limitReached) return;
       const outer = log.enter(stmt);
       try {
+        this.ctx.spend(1, stmt.span);
         this.statement(stmt, scope, out);
       } catch (e) {
         if (!(e instanceof DiagnosticError)) throw e;
@@ -101,16 +91,12 @@ class Lowerer {
         if (stmt.kind === 'assign' && !scope.lookup(stmt.target)) scope.bind(stmt.target, { kind: 'poisoned' });
         if (stmt.kind === 'def') scope.bind(stmt.name, { kind: 'poisoned' });
         if (stmt.kind === 'if' || stmt.kind === 'with' || stmt.kind === 'for') markTargetsFailed(this.ctx, stmt, scope);
-        if (log.length >= MAX_DIAGNOSTICS) throw new TooManyDiagnostics();
+        // Past 200 locations with errors the rest is noise: stop lowering.
+        if (log.length >= 200) this.ctx.limitReached = true;
       } finally {
         log.leave(outer);
       }
     }
-  }
-
-  private emit(out: Stmt[], stmt: Stmt, span: Span): void {
-    if (++this.emitted > MAX_STATEMENTS) this.ctx.fail('too-large', `the unrolled program exceeds ${MAX_STATEMENTS} statements`, span);
-    out.push(stmt);
   }
 
   private statement(stmt: AstStmt, scope: Scope, out: Stmt[]): void {
@@ -206,7 +192,7 @@ class Lowerer {
       ctx.failed.add(target);
       throw e;
     }
-    this.emit(out, { kind: 'assign', target, source, span }, span);
+    out.push({ kind: 'assign', target, source, span });
   }
 
   private constant(arg: Expr, scope: Scope, domain: number, targetName: string): Source {
@@ -280,6 +266,7 @@ class Lowerer {
     bindings.push(binding);
     try {
       for (const value of loopValues(this.ctx, stmt.iterable, scope)) {
+        if (this.ctx.limitReached) break;
         binding.value = value.kind === 'int' ? value.value : `element ${index}`;
         index++;
         scope.bind(stmt.variable, value);
@@ -315,6 +302,7 @@ class Lowerer {
    */
   private emitCase(subject: number, values: number[][], span: Span, out: Stmt[], lower: (branch: number, body: Stmt[]) => void): void {
     const ctx = this.ctx;
+    ctx.spend(ctx.caseCost(ctx.vars[subject]!.domain, values.length), span);
     const outerReal = this.realOut;
     const realBodies: RealStmt[][] = [];
     ctx.caseDepth++;
@@ -328,7 +316,7 @@ class Lowerer {
         return { values: values[b]!, body };
       });
       const hasReal = realBodies.some((r) => r.length > 0);
-      if (!hasReal || branches.some((b) => b.body.length > 0)) this.emit(out, { kind: 'case', subject, branches, span }, span);
+      if (!hasReal || branches.some((b) => b.body.length > 0)) out.push({ kind: 'case', subject, branches, span });
       if (hasReal) outerReal.push({ kind: 'case', subject, branches: realBodies.map((body, b) => ({ values: values[b]!, body })), span });
     } finally {
       this.realOut = outerReal;
@@ -392,6 +380,7 @@ class Lowerer {
       }
       if (id !== null) {
         const domain = ctx.vars[id]!.domain;
+        ctx.spend(ctx.caseCost(domain, 0), test.span);
         const holds = (v: number): boolean =>
           op === '==' ? v === k : op === '!=' ? v !== k : op === '<' ? v < k : op === '<=' ? v <= k : op === '>' ? v > k : v >= k;
         return { kind: 'var', id, values: Array.from({ length: domain }, (_, v) => v).filter(holds) };

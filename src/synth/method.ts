@@ -18,4 +18,6 @@ export type MethodSynthesis = Omit<SketchSynthesis, 'evaluatorStats' | 'result'>
   readonly evaluations?: number;
   /** Z3's verdict (smt). */
   readonly smtStatus?: string;
+  /** What Z3 did (smt): seconds in the solver after encoding, and its conflicts (null if it counts none). */
+  readonly smtWork?: { readonly solveSeconds: number; readonly conflicts: number | null };
 };

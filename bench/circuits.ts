@@ -2,10 +2,9 @@
 // adder2): gradsearch-ls (100 runs, 10 min each) and smt (10 runs) on all five; fmgd, gradsearch,
 // gradsearch+ and local-search with 100 runs on the easy tasks, fewer under a short limit on the hard
 // ones; resumable (results/bench/), tables written into docs/BENCHMARKS.md.
-import {
-  compareCommandLine, formatTable, joinedMarkdownTable, machineDescription, parseBenchArgs, runLogged, runMinutes, writeDocSection,
-  type ComparisonConfig, type Summary,
-} from '../src/index.ts';
+import { formatTable, type ComparisonConfig, type Summary } from '../src/index.ts';
+import { parseBenchArgs, runLogged, writeDocSection } from '../src/compare/bench.ts';
+import { compareCommandLine, joinedMarkdownTable, machineDescription, runMinutes } from '../src/compare/markdown.ts';
 
 const args = parseBenchArgs(process.argv.slice(2));
 const PROGRAM = 'programs/circuit/circuit.tpt';

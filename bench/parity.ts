@@ -1,10 +1,9 @@
 // `npm run bench:parity`: the paper's Table 1 on our parity chain (every optimizer row, K = 4 ... 256,
 // 100 runs, at most 3000 steps) beside the published numbers, then K = 512 and 1024 for the methods
 // that survive K = 256; resumable (results/bench/), tables written into docs/BENCHMARKS.md.
-import {
-  compareCommandLine, formatTable, joinedMarkdownTable, machineDescription, parseBenchArgs, runLogged, runMinutes, writeDocSection,
-  type ComparisonConfig,
-} from '../src/index.ts';
+import { formatTable, type ComparisonConfig } from '../src/index.ts';
+import { parseBenchArgs, runLogged, writeDocSection } from '../src/compare/bench.ts';
+import { compareCommandLine, joinedMarkdownTable, machineDescription, runMinutes } from '../src/compare/markdown.ts';
 
 const args = parseBenchArgs(process.argv.slice(2));
 const PROGRAM = 'programs/parity_chain/parity_chain.tpt';

@@ -10,8 +10,13 @@ import { errorMessages } from './messages.ts';
 type Rule = ParserMethod<[], CstNode>;
 
 export class TptParser extends CstParser {
-  constructor() {
-    super(T.allTokens, { recoveryEnabled: false, maxLookahead: 3, errorMessageProvider: errorMessages });
+  /**
+   * `validate` runs Chevrotain's grammar checks (ambiguities, left recursion) while building the
+   * parser. They cost 60-90 ms of every CLI start (npm run bench:startup) and can only fail on a
+   * change to this file, so the shared instance skips them and a test builds one with them on.
+   */
+  constructor({ validate = false }: { validate?: boolean } = {}) {
+    super(T.allTokens, { recoveryEnabled: false, maxLookahead: 3, errorMessageProvider: errorMessages, skipValidations: !validate });
     this.performSelfAnalysis();
   }
 

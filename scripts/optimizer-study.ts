@@ -37,8 +37,8 @@ interface Task {
 }
 
 /**
- * A circuit task outside DESIGN.md's five, on the same program: `inputs` input wires then ancilla
- * wires (0) up to `wires`; every input row is an example; `f` maps the input bits (MSB first) to
+ * A circuit task outside the five of docs/BENCHMARKS.md, on the same program: `inputs` input wires
+ * then ancilla wires (0) up to `wires`; every input row is an example; `f` maps the input bits (MSB first) to
  * the outputs, the first wires after the last gate.
  */
 function extraCircuit(name: string, inputs: number, wires: number, gates: number, f: (bits: number[]) => number[]): Task {

@@ -128,21 +128,19 @@ export function defaultOutDir(config: ComparisonConfig): string {
   return `results/${basename(config.program).replace(/\.tpt$/, '')}-${hash}`;
 }
 
-/** `--reference FILE`, `--no-reference`, or the paper's numbers found beside the repository. */
+/** `--reference FILE`, `--no-reference`, or the paper's numbers shipped with tpt. */
 export function referenceFromArgs(args: ParsedArgs): { reference?: PaperReference; referenceSource?: string } {
   if (flagBool(args, 'no-reference')) return {};
   const path = flagString(args, 'reference') ?? defaultReferencePath();
-  if (!path) return {};
   try {
     return { reference: loadReference(path), referenceSource: path };
   } catch (e) {
-    if (flagString(args, 'reference')) throw new UsageError((e as Error).message);
-    return {};
+    throw new UsageError((e as Error).message);
   }
 }
 
 /** The flags shared by compare and merge for reference numbers. */
 export const REFERENCE_FLAGS: readonly FlagSpec[] = [
-  { name: 'reference', type: 'string', value: 'FILE', help: 'published numbers to show beside ours (default: ../shared/reference/gradsearch-paper.json from the repository)' },
+  { name: 'reference', type: 'string', value: 'FILE', help: 'published numbers to show beside ours (default: the paper\'s Tables 1 and 2, reference/gradsearch-paper.json in the tpt package)' },
   { name: 'no-reference', type: 'boolean', help: 'show no reference numbers' },
 ];

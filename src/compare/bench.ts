@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { writeFileAtomic } from '../util/files.ts';
 import type { ComparisonConfig } from './config.ts';
 import { replaceSection } from './markdown.ts';
-import { defaultReferencePath, loadReference } from './reference.ts';
+import { defaultReferencePath, loadReference } from './reference-file.ts';
 import { runComparison, type CompareOutcome } from './runner.ts';
 
 /** Flags of a benchmark script: `--jobs N` (default 2), `--quick` (a small smoke run), `--no-docs`. */
@@ -38,7 +38,8 @@ export async function runLogged(label: string, config: ComparisonConfig, dir: st
   const outcome = await runComparison(config, {
     dir,
     jobs,
-    ...(refPath ? { reference: loadReference(refPath), referenceSource: refPath } : {}),
+    reference: loadReference(refPath),
+    referenceSource: refPath,
     onProgress: (p) => {
       if (p.elapsedSeconds - last < everySeconds && p.done < p.total) return;
       last = p.elapsedSeconds;

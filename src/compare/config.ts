@@ -1,10 +1,9 @@
 // A comparison's configuration and its plan: every (method, sweep value, run) with a seed derived
 // only from the base seed, the method, the sweep value and the run index; shards are slices of it.
-import type { SketchOptions } from '../sketch/load.ts';
+import type { SketchOptions } from '../sketch/sketch.ts';
 import type { ResolvedOptions } from '../optimizers/options.ts';
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../util/sha256.ts';
 import { resolveMethodOptions } from './methods.ts';
-import { hashInputs, type InputHashes } from './inputs.ts';
 
 /** A swept value: a Hyper's integer or a batch name. */
 export type SweepValue = number | string;
@@ -52,6 +51,13 @@ export interface NormalizedConfig extends Required<Omit<ComparisonConfig, 'dataP
   readonly version: typeof CONFIG_VERSION;
 }
 
+/** SHA-256 (first 16 hex digits) of each input file's bytes; null when there is no such file (inputs.ts hashes them). */
+export interface InputHashes {
+  readonly program: string | null;
+  readonly data: string | null;
+  readonly hypers: string | null;
+}
+
 /** The config.json format; a directory of another version is refused (with --fresh offered). */
 export const CONFIG_VERSION = 2;
 
@@ -72,8 +78,11 @@ export interface Shard {
   readonly count: number;
 }
 
-/** Fills defaults and resolves every method's options (throws `OptionError` on a bad one). */
-export function normalizeConfig(config: ComparisonConfig): NormalizedConfig {
+/**
+ * Fills defaults and resolves every method's options (throws `OptionError` on a bad one); `inputs`
+ * are the hashes of what the program, data and hypers held (inputs.ts reads the files).
+ */
+export function normalizeConfigWith(config: ComparisonConfig, inputs: InputHashes): NormalizedConfig {
   if (config.maxSteps === null && (config.timeLimitSeconds ?? null) === null) {
     throw new RangeError('a comparison needs a step budget or a time limit per run');
   }
@@ -100,7 +109,7 @@ export function normalizeConfig(config: ComparisonConfig): NormalizedConfig {
     seed: config.seed,
     epsilon: config.epsilon ?? 1e-7,
     curveRuns: config.curveRuns ?? 3,
-    inputs: hashInputs(config.program, config.dataPath ?? null, config.hypersPath ?? null),
+    inputs,
     version: CONFIG_VERSION,
   };
 }
@@ -151,7 +160,7 @@ export function runKey(optimizer: string, options: ResolvedOptions, sweepValue: 
 export function runContext(config: NormalizedConfig): string {
   const { optimizers: _m, options: _o, runs: _r, runsFor: _f, sweep, ...shared } = config;
   const text = canonicalJson({ ...shared, sweep: sweep?.name ?? null });
-  return createHash('sha256').update(text).digest('hex').slice(0, 12);
+  return sha256Hex(text).slice(0, 12);
 }
 
 /** How many runs the whole (unsharded) plan holds, computed without building it. */

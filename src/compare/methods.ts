@@ -1,6 +1,6 @@
 // Search methods side by side: every registered optimizer (gradient loop), exact local search and the
 // Z3 backend behind one `runMethod`, so `tpt synth` and `tpt compare` treat them alike.
-import type { Sketch } from '../sketch/load.ts';
+import type { Sketch } from '../sketch/sketch.ts';
 import { createChecker } from '../exact/interpret.ts';
 import { paramsToJson } from '../data/params.ts';
 import { listOptimizers, resolveOptimizerOptions } from '../optimizers/registry.ts';

@@ -1,5 +1,5 @@
 // One finished run as a JSON line of runs.jsonl, and how a run is executed (in a worker or in-process).
-import { loadSketch, type Sketch } from '../sketch/load.ts';
+import type { Sketch, SketchOptions, SketchResult } from '../sketch/sketch.ts';
 import type { Progress } from '../synth/progress.ts';
 import type { LossCurve } from '../synth/curve.ts';
 import type { ResolvedOptions } from '../optimizers/options.ts';
@@ -62,12 +62,16 @@ export interface RunRecord {
   readonly version: number;
 }
 
+/** How a comparison's sketches are loaded: `loadSketch` from the disk, or one that supplies the texts. */
+export type SketchLoader = (programPath: string, options: SketchOptions) => SketchResult;
+
 /** Loads the sketch of every sweep value once per thread. */
 export class SketchCache {
   private readonly sketches = new Map<string, Sketch>();
 
   constructor(
     private readonly config: NormalizedConfig,
+    private readonly load: SketchLoader,
     private readonly limits: Limits = DEFAULT_LIMITS,
   ) {}
 
@@ -76,7 +80,7 @@ export class SketchCache {
     const id = value === null ? '' : String(value);
     const cached = this.sketches.get(id);
     if (cached) return cached;
-    const result = loadSketch(this.config.program, { ...sketchOptions(this.config, value), limits: this.limits });
+    const result = this.load(this.config.program, { ...sketchOptions(this.config, value), limits: this.limits });
     if (!result.sketch) {
       const sweep = this.config.sweep;
       // A swept Hyper is bound like --set; name the flag the user wrote.

@@ -2,7 +2,7 @@
 // progress and to catch Ctrl-C: `stop()` sets a flag in shared memory that the run's loop reads at
 // every step, and the run then ends with its best assignment (stop reason `interrupted`).
 import { Worker } from 'node:worker_threads';
-import type { Sketch } from '../sketch/load.ts';
+import type { Sketch } from '../sketch/sketch.ts';
 import type { Progress } from '../synth/progress.ts';
 import type { MethodSynthesis } from '../synth/method.ts';
 import type { MethodRequest } from './methods.ts';

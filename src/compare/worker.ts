@@ -3,11 +3,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { executeRun, SketchCache, SketchLoadError } from './record.ts';
 import type { FromWorker, ToWorker, WorkerData } from './pool.ts';
+import { loadSketch } from '../sketch/load.ts';
 
 const port = parentPort;
 if (!port) throw new Error('compare worker started outside a worker thread');
 const { config, limits } = workerData as WorkerData;
-const sketches = new SketchCache(config, limits);
+const sketches = new SketchCache(config, loadSketch, limits);
 const send = (message: FromWorker): void => port.postMessage(message);
 
 port.on('message', (message: ToWorker) => {

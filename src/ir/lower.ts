@@ -17,6 +17,7 @@ import { BUILTINS } from '../check/builtins.ts';
 import { DiagnosticError, type Diagnostic, type Span } from '../util/diagnostics.ts';
 import { DEFAULT_LIMITS, type Limits } from '../util/limits.ts';
 
+/** What `lowerModule` returns: the program (null on an error) and the Hypers it declares. */
 export interface LowerResult {
   readonly program: Program | null;
   readonly diagnostics: Diagnostic[];

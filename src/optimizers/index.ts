@@ -6,5 +6,3 @@ export { OptionError, describeOption, resolveOptions } from './options.ts';
 export { createOptimizer, formatOptimizers, getOptimizer, listOptimizers, resolveOptimizerOptions } from './registry.ts';
 export type { ContinuousRule, ContinuousSettings } from './adam.ts';
 export { ContinuousUpdate, continuousOptions, continuousSettings } from './adam.ts';
-export type { RealUpdateSettings } from './real-params.ts';
-export { initRealParams, realUpdate, defaultRealLr } from './real-params.ts';

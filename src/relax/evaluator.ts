@@ -17,6 +17,7 @@ import { loadLanes, scoreLanes } from './real/lanes.ts';
 /** Default epsilon inside `-log(p + epsilon)`, as in the published parity-chain code. */
 export const DEFAULT_EPSILON = 1e-7;
 
+/** Options of `compileRelaxed`. */
 export interface RelaxedOptions {
   /**
    * Added to every observed probability inside the log: a term costs `-log(p + epsilon)`. It is

@@ -10,6 +10,7 @@ export type BinaryOp =
 
 export type UnaryOp = '-' | '+' | 'not';
 
+/** An expression of the surface syntax, with its span. */
 export type Expr =
   | { readonly kind: 'number'; readonly value: number; readonly isFloat: boolean; readonly span: Span }
   | { readonly kind: 'string'; readonly value: string; readonly span: Span }
@@ -47,6 +48,7 @@ export interface IfBranch {
   readonly span: Span;
 }
 
+/** A statement of the surface syntax, with its span. */
 export type Stmt =
   /** `from dummy import ...` or `import x`: accepted and ignored. */
   | { readonly kind: 'import'; readonly span: Span }
@@ -73,6 +75,7 @@ export type Stmt =
   | { readonly kind: 'return'; readonly value: Expr | null; readonly span: Span }
   | { readonly kind: 'pass'; readonly span: Span };
 
+/** A parsed `.tpt` file: its statements with spans, before names are checked or hypers bound. */
 export interface Module {
   readonly file: string;
   readonly source: string;

@@ -1,6 +1,6 @@
 // `local-search` as an exact method on a loaded sketch: every Hamming-1 move is scored by the exact
 // interpreter (satisfied (example, output) terms), one step = one scan of the whole neighbourhood.
-import type { Sketch } from '../sketch/load.ts';
+import type { Sketch } from '../sketch/sketch.ts';
 import { createChecker } from '../exact/interpret.ts';
 import { createTermScorer } from '../exact/term-score.ts';
 import { paramsToJson } from '../data/params.ts';

@@ -4,7 +4,7 @@
 import { DONT_CARE, type Dataset, type Example } from '../data/dataset.ts';
 import { runExact } from '../exact/interpret.ts';
 import { groupKey } from '../data/values.ts';
-import type { Sketch } from '../sketch/load.ts';
+import type { Sketch } from '../sketch/sketch.ts';
 import type { SketchSynthesis } from './run-sketch.ts';
 import { frame, H, M, n, PALETTE, scale, W, type AxisNames, type LegendEntry } from './plot-frame.ts';
 

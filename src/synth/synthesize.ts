@@ -123,6 +123,7 @@ export function synthesize(request: SynthesizeRequest): SynthesisResult {
   let bestScore = -Infinity;
   let stopReason: StopReason = 'max-steps';
   let attempts = 0;
+  progress.track(best, score ? () => bestScore : undefined);
 
   // Verifies (and scores) `current`; returns true on success. Time is booked to verifyMs.
   // With a screen, exact per-term losses from the optimizer settle most assignments without a run.

@@ -11,6 +11,7 @@ export interface Span {
   readonly endOffset: number; // exclusive
 }
 
+/** An error stops the stage that found it; a warning does not. */
 export type Severity = 'error' | 'warning';
 
 /** One problem found in user input. `code` is stable and documented (see README "Diagnostics"). */
@@ -42,6 +43,7 @@ export function error(code: string, message: string, span?: Span): Diagnostic {
   return span ? { code, message, severity: 'error', span } : { code, message, severity: 'error' };
 }
 
+/** True when any diagnostic is an error (warnings alone leave a result usable). */
 export function hasErrors(diags: readonly Diagnostic[]): boolean {
   return diags.some((d) => d.severity === 'error');
 }

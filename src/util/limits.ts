@@ -16,7 +16,8 @@ export type LimitName =
 /** A value for every limit. */
 export type Limits = Readonly<Record<LimitName, number>>;
 
-interface LimitInfo {
+/** One limit: its name, default and what it counts. */
+export interface LimitInfo {
   readonly name: LimitName;
   readonly default: number;
   /** What the limit counts, for the README, `--help` and messages. */
@@ -36,6 +37,7 @@ export const LIMITS: readonly LimitInfo[] = [
   { name: 'runs', default: 100_000, counts: 'runs one comparison plans' },
 ];
 
+/** Every limit at its default. */
 export const DEFAULT_LIMITS: Limits = Object.freeze(Object.fromEntries(LIMITS.map((l) => [l.name, l.default])) as Record<LimitName, number>);
 
 /** True when `name` is a limit. */

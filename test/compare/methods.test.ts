@@ -2,7 +2,9 @@
 // smt, both verified by the exact interpreter; the per-term scorer agrees with runExact.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createTermScorer, DONT_CARE, getMethod, listMethods, loadSketch, LocalSearch, Rng, runExact, runMethod, solves, type Sketch } from '../../src/index.ts';
+import { createTermScorer } from '../../src/exact/term-score.ts';
+import { LocalSearch } from '../../src/optimizers/local-search.ts';
+import { DONT_CARE, getMethod, listMethods, loadSketch, Rng, runExact, runMethod, solves, type Sketch } from '../../src/index.ts';
 
 function sketch(path: string, options: Parameters<typeof loadSketch>[1]): Sketch {
   const r = loadSketch(path, options);

@@ -1,21 +1,18 @@
 // `tpt synth PROGRAM`: search for Param values that solve every example, then show the program found.
 import {
-  getMethod, listOptimizers, observesNothing, resolveMethodOptions, runExact, startMethodInWorker, writeProblem, OptionError, NET_FLAGS,
-  netOptionsFromFlags, netJson, formatNet, shownLoss, plotSynthesis, PlotError,
-  type MethodSynthesis as SketchSynthesis, type Sketch,
+  compact, formatSynthesis, getMethod, listOptimizers, packageVersion, resolveMethodOptions, startMethodInWorker, synthesisJson,
+  writeProblem, OptionError, shownLoss, plotSynthesis, PlotError, type MethodSynthesis as SketchSynthesis,
 } from '../../index.ts';
-import { flagBool, flagNumber, flagString, kebabCase, type FlagSpec, type ParsedArgs } from '../args.ts';
+import { flagBool, flagNumber, flagString, kebabCase, type FlagSpec } from '../args.ts';
 import { methodsWithOption, optionFlag, whoHasOption } from '../option-flags.ts';
 import { ReportedFailure, SKETCH_FLAGS, UserError, loadFromArgs, out, writeOutputs } from '../common.ts';
-import { ProgressBar, compact } from '../progress-bar.ts';
-import { annotatedSource, fixedParamsLine, paramTables } from '../present.ts';
-import { formatRun } from './run.ts';
+import { ProgressBar } from '../progress-bar.ts';
+import { NET_FLAGS, netOptionsFromFlags } from '../net-flags.ts';
 import type { Command } from '../command.ts';
 
 export const DEFAULT_OPTIMIZER = 'gradsearch-ls';
 /** Seconds a run may take when neither --max-steps nor --time-limit is given. */
 export const DEFAULT_TIME_LIMIT = 60;
-const VERSION = '0.1.0';
 
 /** The optimizer named on the command line (before parsing, to know its option flags). */
 function optimizerInArgv(argv: readonly string[]): string | undefined {
@@ -110,7 +107,7 @@ export const synthCommand: Command = {
     } finally {
       bar.done();
     }
-    const report = resultJson(args, sketch, synthesis, (performance.now() - t0) / 1000);
+    const report = synthesisJson(sketch, synthesis, { program: args.positionals[0]!, version: packageVersion(), wallSeconds: (performance.now() - t0) / 1000 });
     // The result is shown first: a file that cannot be written costs one line, not the search.
     out(json ? JSON.stringify(report, null, 2) : formatSynthesis(sketch, synthesis));
     const files = [
@@ -157,65 +154,4 @@ async function untilInterrupted(run: ReturnType<typeof startMethodInWorker>, kil
   } finally {
     process.off('SIGINT', onInterrupt);
   }
-}
-
-function resultJson(args: ParsedArgs, sketch: Sketch, s: SketchSynthesis, wallSeconds: number): Record<string, unknown> {
-  const r = s.result;
-  return {
-    success: r.success,
-    stopReason: r.stopReason,
-    steps: r.steps,
-    attempts: r.attempts,
-    wallSeconds,
-    compileSeconds: s.compileSeconds,
-    stepsPerSecond: r.stepsPerSecond,
-    loss: r.loss,
-    bestLoss: r.bestLoss,
-    examplesSolved: s.examplesSolved,
-    examples: sketch.dataset.examples.length,
-    nothingObserved: observesNothing(sketch.program, sketch.dataset),
-    assignment: s.params,
-    optimizer: r.optimizer,
-    options: r.options,
-    seed: r.seed,
-    hypers: sketch.hypers,
-    program: args.positionals[0],
-    batch: sketch.batchName,
-    version: VERSION,
-    lossCurve: r.lossCurve,
-    ...(s.smtWork ? { smt: s.smtWork } : {}),
-    ...netJson(s),
-  };
-}
-
-/** The first line of a synthesis report: what happened, at what cost. */
-function headline(sketch: Sketch, s: SketchSynthesis, speed: string): string {
-  const r = s.result;
-  const n = sketch.dataset.examples.length;
-  if (observesNothing(sketch.program, sketch.dataset)) {
-    return `nothing is observed: every assignment solves it, so the Params below are arbitrary (${r.optimizer}, seed ${r.seed})`;
-  }
-  if (r.success) return `solved by ${r.optimizer} (seed ${r.seed}) in ${speed}`;
-  const why = r.stopReason === 'interrupted' ? 'stopped by Ctrl-C' : r.stopReason;
-  return `not solved by ${r.optimizer} (seed ${r.seed}; ${why}) after ${speed}; the best assignment satisfies ${s.examplesSolved}/${n} examples`;
-}
-
-function formatSynthesis(sketch: Sketch, s: SketchSynthesis): string {
-  const r = s.result;
-  const lines: string[] = [];
-  const compile = `${(s.compileSeconds * 1000).toFixed(0)} ms`;
-  // Z3 takes no steps: say what it did instead.
-  const z3 = s.smtWork;
-  const speed = z3
-    ? `${r.wallSeconds.toFixed(2)} s (Z3 solving ${z3.solveSeconds.toFixed(2)} s${z3.conflicts === null ? '' : `, ${z3.conflicts.toLocaleString('en-US')} conflicts`}), encoding ${compile}`
-    : `${r.steps} steps, ${r.wallSeconds.toFixed(2)} s (${compact(r.stepsPerSecond)} steps/s), compile ${compile}`;
-  lines.push(headline(sketch, s, speed), '');
-  if (s.net) lines.push(formatNet(sketch, s), '');
-  const tables = paramTables(sketch.program, s.params);
-  if (tables) lines.push(tables, '');
-  const fixed = fixedParamsLine(sketch.program);
-  if (fixed) lines.push(fixed, '');
-  lines.push(annotatedSource(sketch.program, sketch.source, s.params), '');
-  lines.push(formatRun(sketch, runExact(sketch.program, sketch.dataset, s.assignment, s.net?.realParams)));
-  return lines.join('\n');
 }

@@ -1,6 +1,7 @@
 // Shows a synthesized program: the sketch's source with each Param's value beside the lines that use
 // it, and Params that share an index (gate, in1, in2, out per gate) as one table row per index.
-import { groupKey, type Program } from '../index.ts';
+import type { Program } from '../ir/ir.ts';
+import { groupKey } from '../data/values.ts';
 
 function valueText(v: unknown): string {
   return Array.isArray(v) ? `[${v.map(valueText).join(' ')}]` : String(v);
@@ -44,6 +45,14 @@ export function paramTables(program: Program, params: Record<string, unknown>): 
     tables.push(rows.map((r) => r.map((cell, c) => cell.padStart(widths[c]!)).join('  ')).join('\n'));
   }
   return tables.length > 0 ? tables.join('\n\n') : null;
+}
+
+/** Compact numbers for status lines: 12.3k, 1.5M. */
+export function compact(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  if (Math.abs(n) >= 1e6) return `${(n / 1e6).toFixed(1)}M`;
+  if (Math.abs(n) >= 1e4) return `${(n / 1e3).toFixed(1)}k`;
+  return Math.abs(n) >= 100 ? n.toFixed(0) : n.toPrecision(3);
 }
 
 /** `fixed by the program: instructions[0] = 0, ...`, or null when the program fixes no Param. */

@@ -293,8 +293,22 @@ export class TptParser extends CstParser {
       { ALT: () => this.CONSUME(T.False) },
       { ALT: () => this.CONSUME(T.None) },
       { ALT: () => { this.CONSUME(T.LParen); this.OPTION(() => this.SUBRULE(this.exprList)); this.CONSUME(T.RParen); } },
-      { ALT: () => { this.CONSUME(T.LBracket); this.OPTION2(() => this.SUBRULE2(this.exprList)); this.CONSUME(T.RBracket); } },
+      {
+        ALT: () => {
+          this.CONSUME(T.LBracket);
+          this.OPTION2(() => { this.SUBRULE2(this.exprList); this.MANY(() => this.SUBRULE(this.compFor)); });
+          this.CONSUME(T.RBracket);
+        },
+      },
     ]);
+  });
+
+  /** One `for NAME in ITERABLE` clause of a list comprehension `[e for i in range(n)]`. */
+  compFor = this.RULE('compFor', () => {
+    this.CONSUME(T.For);
+    this.CONSUME(T.Identifier);
+    this.CONSUME(T.In);
+    this.SUBRULE(this.disjunction);
   });
 }
 

@@ -16,6 +16,7 @@ export { LIMITS, DEFAULT_LIMITS, LimitError, isLimitName, resolveLimits, limitMe
 // Loading a sketch from text: parse, check, bind hypers, lower, validate the data.
 export type { Sketch, SketchOptions, SketchResult, SketchFiles, TextSketchOptions } from './sketch/sketch.ts';
 export { sketchFromText, assembleSketch } from './sketch/sketch.ts';
+export { observesNothing } from './sketch/observed.ts';
 
 // The front end's stages one by one, and what they produce.
 export type { Module, Stmt as AstStmt, Expr as AstExpr } from './syntax/ast.ts';
@@ -40,7 +41,7 @@ export type { JsonNode } from './data/json.ts';
 export { parseJson } from './data/json.ts';
 export { readParams, readRealParams, paramsToJson, paramsFromJson } from './data/params.ts';
 export { readProbs } from './data/probs.ts';
-export { shapeValues } from './data/values.ts';
+export { groupEntry, groupKey, placeGroupValue, shapeValues } from './data/values.ts';
 
 // The exact interpreter: the definition of what a program means.
 export type { ExactResult, ExampleRun, RuntimeFault } from './exact/interpret.ts';

@@ -16,6 +16,12 @@ export interface VarGroup {
   /** Flat variable ids in row-major order; `vars.length` is the product of `dims`. */
   readonly vars: readonly number[];
   readonly span: Span;
+  /**
+   * For an element of a compile-time list of declarations (`xs[2] = Param(4)`, `xs = [Var(2) for ...]`):
+   * the list's name and the element's position. Data and params files give such an element inside the
+   * list's entry (`"xs": [.., .., value]`); `name` is then `xs[2]`.
+   */
+  readonly list?: { readonly name: string; readonly index: readonly number[] };
 }
 
 /** One scalar discrete variable with values in 0..domain-1. */

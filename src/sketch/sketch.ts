@@ -10,6 +10,7 @@ import { buildDataset, readBatches, type RawBatch } from '../data/batch.ts';
 import type { Dataset } from '../data/dataset.ts';
 import { chooseHypers, locateUnboundHypers, readHyperSets, type HyperSet } from './hypers.ts';
 import { checkStorage } from './estimate.ts';
+import { nothingObserved } from './observed.ts';
 import { error, hasErrors, type Diagnostic } from '../util/diagnostics.ts';
 import { formatCount, limitMessage, resolveLimits, type LimitName, type Limits } from '../util/limits.ts';
 
@@ -156,6 +157,8 @@ function load(programPath: string, options: SketchOptions, files: SketchFiles | 
   if (!dataset || hasErrors(diagnostics)) return null;
   checkStorage(lowered.program, dataset, limits, diagnostics);
   if (hasErrors(diagnostics)) return null;
+  const unobserved = nothingObserved(lowered.program, dataset, programPath, batch !== null);
+  if (unobserved) diagnostics.push(unobserved);
   const usedHypers = Object.fromEntries(lowered.hyperNames.map((n) => [n, hypers[n]!]));
   return {
     program: lowered.program,

@@ -69,6 +69,10 @@ export function synthesizeLocalSearch(sketch: Sketch, options: SketchSynthesisOp
       break;
     }
     if (search.scans >= options.maxSteps) break;
+    if (paramIds.length === 0) {
+      stopReason = 'unsat';
+      break;
+    }
     const scans = search.scans;
     while (search.scans === scans) {
       search.report(scorer.satisfiedTerms(toVars(search.probe)));

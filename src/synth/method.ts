@@ -4,7 +4,7 @@ import type { SketchSynthesis } from './run-sketch.ts';
 import type { StopReason, SynthesisResult } from './synthesize.ts';
 
 /** Why a run of any method stopped: the loop's reasons, or an SMT verdict that found no solution. */
-export type MethodStopReason = StopReason | 'unsat' | 'unknown' | 'unverified';
+export type MethodStopReason = StopReason | 'unknown' | 'unverified';
 
 /** {@link SynthesisResult} with the wider {@link MethodStopReason}. */
 export type MethodResult = Omit<SynthesisResult, 'stopReason'> & { readonly stopReason: MethodStopReason };

@@ -3,6 +3,7 @@
 import { runExact } from '../exact/interpret.ts';
 import type { Sketch } from '../sketch/sketch.ts';
 import { optimizerModuleSource } from '../optimizers/registry.ts';
+import { observesNothing } from '../sketch/observed.ts';
 import type { MethodSynthesis } from './method.ts';
 import { formatNet, netJson } from './net-report.ts';
 import { annotatedSource, compact, fixedParamsLine, paramTables } from './present.ts';
@@ -32,6 +33,7 @@ export function synthesisJson(sketch: Sketch, s: MethodSynthesis, context: Synth
     bestLoss: r.bestLoss,
     examplesSolved: s.examplesSolved,
     examples: sketch.dataset.examples.length,
+    nothingObserved: observesNothing(sketch.program, sketch.dataset),
     assignment: s.params,
     optimizer: r.optimizer,
     ...(optimizerModuleSource(r.optimizer) ? { module: optimizerModuleSource(r.optimizer) } : {}),
@@ -47,25 +49,31 @@ export function synthesisJson(sketch: Sketch, s: MethodSynthesis, context: Synth
   };
 }
 
+/** The first line of a synthesis report: what happened, at what cost. */
+function headline(sketch: Sketch, s: MethodSynthesis, speed: string, stoppedBy: string): string {
+  const r = s.result;
+  const n = sketch.dataset.examples.length;
+  const source = optimizerModuleSource(r.optimizer);
+  const method = source ? `${r.optimizer} (from ${source.path}, SHA-256 ${source.sha256.slice(0, 12)})` : r.optimizer;
+  if (observesNothing(sketch.program, sketch.dataset)) {
+    return `nothing is observed: every assignment solves it, so the Params below are arbitrary (${r.optimizer}, seed ${r.seed})`;
+  }
+  if (r.success) return `solved by ${method} (seed ${r.seed}) in ${speed}`;
+  const why = r.stopReason === 'interrupted' ? `stopped by ${stoppedBy}` : r.stopReason;
+  return `not solved by ${method} (seed ${r.seed}; ${why}) after ${speed}; the best assignment satisfies ${s.examplesSolved}/${n} examples`;
+}
+
 /** The text `tpt synth` prints for a finished run; `stoppedBy` says what stopped an interrupted one. */
 export function formatSynthesis(sketch: Sketch, s: MethodSynthesis, stoppedBy = 'Ctrl-C'): string {
   const r = s.result;
-  const n = sketch.dataset.examples.length;
   const lines: string[] = [];
-  const source = optimizerModuleSource(r.optimizer);
-  const method = source ? `${r.optimizer} (from ${source.path}, SHA-256 ${source.sha256.slice(0, 12)})` : r.optimizer;
   const compile = `${(s.compileSeconds * 1000).toFixed(0)} ms`;
   // Z3 takes no steps: say what it did instead.
   const z3 = s.smtWork;
   const speed = z3
     ? `${r.wallSeconds.toFixed(2)} s (Z3 solving ${z3.solveSeconds.toFixed(2)} s${z3.conflicts === null ? '' : `, ${z3.conflicts.toLocaleString('en-US')} conflicts`}), encoding ${compile}`
     : `${r.steps} steps, ${r.wallSeconds.toFixed(2)} s (${compact(r.stepsPerSecond)} steps/s), compile ${compile}`;
-  lines.push(
-    r.success
-      ? `solved by ${method} (seed ${r.seed}) in ${speed}`
-      : `not solved by ${method} (seed ${r.seed}; ${r.stopReason === 'interrupted' ? `stopped by ${stoppedBy}` : r.stopReason}) after ${speed}; the best assignment satisfies ${s.examplesSolved}/${n} examples`,
-  );
-  lines.push('');
+  lines.push(headline(sketch, s, speed, stoppedBy), '');
   if (s.net) lines.push(formatNet(sketch, s), '');
   lines.push(formatAssignment(sketch, s.params), '');
   lines.push(formatRun(sketch, runExact(sketch.program, sketch.dataset, s.assignment, s.net?.realParams)));

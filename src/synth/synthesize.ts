@@ -51,7 +51,8 @@ export interface SynthesizeRequest {
 }
 
 /** Why a run stopped. */
-export type StopReason = 'solved' | 'max-steps' | 'time-limit' | 'interrupted';
+/** `unsat`: nothing to search (no Param) and the data are not solved. */
+export type StopReason = 'solved' | 'max-steps' | 'time-limit' | 'interrupted' | 'unsat';
 
 /** The outcome of one synthesis run. */
 export interface SynthesisResult {
@@ -165,6 +166,10 @@ export function synthesize(request: SynthesizeRequest): SynthesisResult {
     if (!score && attempt === 0) best.set(current);
     if (check()) {
       stopReason = 'solved';
+      break;
+    }
+    if (n === 0 && !objective.realValues?.length) {
+      stopReason = 'unsat';
       break;
     }
     previous.set(current);

@@ -41,8 +41,8 @@ if (Object.keys(entries).some((name) => !existsSync(built(name)) || statSync(bui
     format: 'esm',
     target: 'node20',
     sourcemap: 'inline',
-    // z3-solver loads its WebAssembly and workers relative to its own files.
-    external: ['z3-solver'],
+    // z3-solver and cadical-wasm load their WebAssembly (and workers) relative to their own files.
+    external: ['z3-solver', 'cadical-wasm'],
     logLevel: 'error',
     // Bundled CommonJS dependencies may call require(); give them one.
     banner: { js: "import { createRequire as __tptCreateRequire } from 'node:module'; const require = __tptCreateRequire(import.meta.url);" },

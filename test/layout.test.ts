@@ -5,7 +5,7 @@ import { join, relative, resolve, dirname } from 'node:path';
 
 const ROOT = resolve(new URL('../', import.meta.url).pathname);
 /** Stages in pipeline order (DESIGN.md §3); `util` is shared by all. */
-const ORDER = ['src/util', 'grammar', 'src/syntax', 'src/check', 'src/ir', 'src/data', 'src/exact', 'src/sketch', 'src/relax', 'src/diff', 'src/optimizers', 'src/synth', 'src/smt', 'src/compare', 'src/cli'];
+const ORDER = ['src/util', 'grammar', 'src/syntax', 'src/check', 'src/ir', 'src/data', 'src/exact', 'src/sketch', 'src/relax', 'src/diff', 'src/optimizers', 'src/synth', 'src/smt', 'src/sat', 'src/compare', 'src/cli'];
 
 function stageOf(file: string): number {
   const rel = relative(ROOT, file);

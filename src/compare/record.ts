@@ -39,7 +39,7 @@ export interface RunRecord {
   readonly seed: number;
   readonly success: boolean;
   readonly stopReason: string;
-  /** Steps taken (the step of success on success); 0 for smt. */
+  /** Steps taken (the step of success on success); 0 for smt and sat. */
   readonly steps: number;
   readonly wallSeconds: number;
   readonly compileSeconds: number;
@@ -52,6 +52,10 @@ export interface RunRecord {
   readonly evaluations?: number;
   /** Z3's verdict (smt). */
   readonly smtStatus?: string;
+  /** The SAT solver's verdict, seconds of its own (loading and solving) and conflicts (sat). */
+  readonly satStatus?: string;
+  readonly solveSeconds?: number;
+  readonly conflicts?: number;
   /** Downsampled loss curve, for the first few runs of every (method, sweep value). */
   readonly lossCurve?: LossCurve;
   /** The learned Params, for programs with real values that plot.ts can picture (absent in version 1). */
@@ -135,6 +139,9 @@ export async function executeRun(
     attempts: r.attempts,
     ...(s.evaluations !== undefined ? { evaluations: s.evaluations } : {}),
     ...(s.smtStatus !== undefined ? { smtStatus: s.smtStatus } : {}),
+    ...(s.satStatus !== undefined ? { satStatus: s.satStatus } : {}),
+    ...(s.solveSeconds !== undefined ? { solveSeconds: s.solveSeconds } : {}),
+    ...(s.conflicts !== undefined ? { conflicts: s.conflicts } : {}),
     ...(spec.run < config.curveRuns && r.lossCurve.steps.length > 0 ? { lossCurve: thin(r.lossCurve, CURVE_POINTS) } : {}),
     ...fitOf(sketch, s),
     version: RECORD_VERSION,

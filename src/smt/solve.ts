@@ -49,7 +49,8 @@ export function defaultLogic(encoding: EncodingName): string | undefined {
   return encoding === 'clauses' ? 'QF_FD' : undefined;
 }
 
-function makeEncoding(name: EncodingName, logic: Logic, assert: Assert): Encoding<unknown> {
+function makeEncoding(name: EncodingName, z: Z3Session, assert: Assert): Encoding<unknown> {
+  const logic = new Logic(z);
   switch (name) {
     case 'clauses':
       return new ClauseEncoding(logic, assert) as Encoding<unknown>;
@@ -58,9 +59,9 @@ function makeEncoding(name: EncodingName, logic: Logic, assert: Assert): Encodin
     case 'binary':
       return new OneHotEncoding(logic, assert, 'binary') as Encoding<unknown>;
     case 'int':
-      return new ScalarEncoding(logic, assert, 'int') as Encoding<unknown>;
+      return new ScalarEncoding(logic, z, assert, 'int') as Encoding<unknown>;
     case 'bv':
-      return new ScalarEncoding(logic, assert, 'bv') as Encoding<unknown>;
+      return new ScalarEncoding(logic, z, assert, 'bv') as Encoding<unknown>;
   }
 }
 
@@ -83,7 +84,7 @@ async function solveIn(z: Z3Session, program: Program, dataset: Dataset, options
     else z.assert(b);
   };
   const encodingName = options.encoding ?? DEFAULT_ENCODING;
-  const enc = makeEncoding(encodingName, new Logic(z), assert);
+  const enc = makeEncoding(encodingName, z, assert);
   const params = program.vars.filter((v) => v.role === 'param');
   for (const v of params) enc.param(v);
   const nameValues = options.nameValues ?? true;

@@ -2,6 +2,7 @@
 // per solve. The high-level API frees terms from a JS finalizer that can run on the main thread while
 // check() runs on a worker, corrupting Z3's heap; a non-ref-counted context has no finalizers: every
 // term lives until the context is deleted, after its check has finished.
+import type { BoolTerms } from './logic.ts';
 import { init, killThreads, type Z3_ast, type Z3_context, type Z3_model, type Z3_solver, type Z3_sort } from 'z3-solver';
 
 type Z3Api = Awaited<ReturnType<typeof init>>;
@@ -70,7 +71,7 @@ export async function shutdownSmt(): Promise<void> {
 }
 
 /** A low-level Z3 context and one solver, with the term constructors the encodings use. */
-export class Z3Session {
+export class Z3Session implements BoolTerms<Ast> {
   readonly ctx: Z3_context;
   private readonly solver: Z3_solver;
   private model: Z3_model | null = null;
@@ -124,6 +125,10 @@ export class Z3Session {
   /** A named constant: Bool (width -1), Int (width 0) or a BitVec of `width` bits. */
   constant(name: string, width: number): Ast {
     return this.term(this.z.mk_const(this.ctx, this.z.mk_string_symbol(this.ctx, name), this.sort(width)));
+  }
+  /** A Boolean constant. */
+  fresh(name: string): Ast {
+    return this.constant(name, -1);
   }
   /** An Int (width 0) or BitVec numeral. */
   numeral(value: number, width: number): Ast {

@@ -3,7 +3,7 @@
 import type { SketchSynthesis } from './run-sketch.ts';
 import type { StopReason, SynthesisResult } from './synthesize.ts';
 
-/** Why a run of any method stopped: the loop's reasons, or an SMT verdict that found no solution. */
+/** Why a run of any method stopped: the loop's reasons, or an SMT/SAT verdict that found no solution. */
 export type MethodStopReason = StopReason | 'unsat' | 'unknown' | 'unverified';
 
 /** {@link SynthesisResult} with the wider {@link MethodStopReason}. */
@@ -18,4 +18,8 @@ export type MethodSynthesis = Omit<SketchSynthesis, 'evaluatorStats' | 'result'>
   readonly evaluations?: number;
   /** Z3's verdict (smt). */
   readonly smtStatus?: string;
+  /** The SAT solver's verdict, its own seconds (loading the clauses and solving) and conflicts (sat). */
+  readonly satStatus?: string;
+  readonly solveSeconds?: number;
+  readonly conflicts?: number;
 };

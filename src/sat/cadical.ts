@@ -1,0 +1,65 @@
+// CaDiCaL (the cadical-wasm package: CaDiCaL 3 compiled to WebAssembly) in this thread. The time limit
+// is CaDiCaL's terminate callback, polled during the search; the conflict count is read from the
+// statistics it prints.
+import { Cadical, createModule, type CadicalModule } from 'cadical-wasm';
+import type { CnfClauses, SolveRequest, SolverAnswer } from './solver.ts';
+
+/** One module (one WebAssembly heap) per thread, with its output captured while statistics print. */
+let loaded: Promise<{ mod: CadicalModule; output: string[] }> | null = null;
+
+function load(): Promise<{ mod: CadicalModule; output: string[] }> {
+  loaded ??= (async () => {
+    const output: string[] = [];
+    const sink = (line: string): void => void output.push(line);
+    return { mod: await createModule({ print: sink, printErr: sink }), output };
+  })();
+  return loaded;
+}
+
+/** Loads the WebAssembly module (once per thread), so that no timed solve pays for it. */
+export async function warmUpCadical(): Promise<void> {
+  await load();
+}
+
+export async function solveCadical(cnf: CnfClauses, request: SolveRequest): Promise<SolverAnswer> {
+  const { mod, output } = await load();
+  const start = performance.now();
+  const deadline = start + request.seconds * 1000;
+  const solver = new Cadical(mod, { quiet: false, seed: (request.seed ?? 0) % 2_000_000_000 });
+  try {
+    solver.ensureVars(cnf.variables);
+    const lits = cnf.literals;
+    let from = 0;
+    for (let i = 0; i < lits.length; i++) {
+      if (lits[i] !== 0) continue;
+      solver.addClause(lits.subarray(from, i));
+      from = i + 1;
+    }
+    let stopped = false;
+    solver.setTerminate(() => (stopped = performance.now() >= deadline));
+    const verdict = solver.solve();
+    let model: Uint8Array | null = null;
+    if (verdict === 'satisfiable') {
+      model = new Uint8Array(cnf.variables + 1);
+      for (let v = 1; v <= cnf.variables; v++) model[v] = solver.value(v) ? 1 : 0;
+    }
+    const seconds = (performance.now() - start) / 1000;
+    output.length = 0;
+    solver.printStatistics();
+    const conflicts = readConflicts(output);
+    output.length = 0;
+    const status = verdict === 'satisfiable' ? 'sat' : verdict === 'unsatisfiable' ? 'unsat' : stopped ? 'timeout' : 'unknown';
+    return { status, model, conflicts, seconds };
+  } finally {
+    solver.dispose();
+  }
+}
+
+/** The `conflicts:` line of CaDiCaL's statistics (absent when there were none). */
+function readConflicts(lines: readonly string[]): number {
+  for (const line of lines) {
+    const m = /^c\s+conflicts:\s+(\d+)/.exec(line);
+    if (m) return Number(m[1]);
+  }
+  return 0;
+}

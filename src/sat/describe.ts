@@ -1,0 +1,48 @@
+// A registry-friendly description of the SAT backend, in the same shape as the Z3 backend's.
+import type { Program } from '../ir/ir.ts';
+import type { Dataset } from '../data/dataset.ts';
+import type { SmtOptionSpec } from '../smt/describe.ts';
+import { CNF_ENCODINGS, DEFAULT_CNF_ENCODING, type CnfEncodingName } from './encode.ts';
+import { DEFAULT_SOLVER, solveSat, type SatResult } from './solve.ts';
+import { SOLVERS, type SolverName } from './solver.ts';
+
+export interface SatBackend {
+  readonly name: 'sat';
+  readonly summary: string;
+  readonly family: 'exact';
+  readonly options: readonly SmtOptionSpec[];
+  /** Runs the SAT solver with resolved options (`timeLimit`, `encoding`, `solver`); verify the answer with `solves`. */
+  run(
+    program: Program,
+    dataset: Dataset,
+    options: Readonly<Record<string, number | boolean | string>>,
+    seed?: number,
+    onLog?: (message: string) => void,
+  ): Promise<SatResult>;
+}
+
+export const satBackend: SatBackend = {
+  name: 'sat',
+  summary: 'exact baseline: the lowered program as CNF (one copy of the variables per example, Params shared) for an in-process SAT solver',
+  family: 'exact',
+  options: [
+    { name: 'timeLimit', type: 'number', default: 300, min: 0, minExclusive: true, doc: 'wall-clock limit in seconds (encoding + solving)' },
+    {
+      name: 'encoding',
+      type: 'choice',
+      default: DEFAULT_CNF_ENCODING,
+      choices: CNF_ENCODINGS,
+      doc: 'onehot / log / order: tables and case splits as direct clauses, Params one-hot, log- or order-encoded; tseitin: Tseitin CNF of the one-hot terms',
+    },
+    { name: 'solver', type: 'choice', default: DEFAULT_SOLVER, choices: SOLVERS, doc: 'cadical: CaDiCaL 3 (WebAssembly, cadical-wasm); minisat: MiniSat 2 (JavaScript, logic-solver; no conflict count)' },
+  ],
+  run(program, dataset, options, seed, onLog) {
+    return solveSat(program, dataset, {
+      timeLimitSeconds: Number(options['timeLimit'] ?? 300),
+      encoding: (options['encoding'] as CnfEncodingName | undefined) ?? DEFAULT_CNF_ENCODING,
+      solver: (options['solver'] as SolverName | undefined) ?? DEFAULT_SOLVER,
+      ...(seed === undefined ? {} : { seed }),
+      ...(onLog ? { onLog } : {}),
+    });
+  },
+};

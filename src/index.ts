@@ -47,3 +47,5 @@ export { createTermScorer } from './exact/term-score.ts';
 export type { LocalSearchSettings } from './optimizers/local-search.ts';
 export { LocalSearch, localSearchOptions } from './optimizers/local-search.ts';
 export * from './compare/index.ts';
+export * from './sat/index.ts';
+export { smt2Text, type EncodingName } from './smt/index.ts';

@@ -76,6 +76,7 @@ export async function runMethod(sketch: Sketch, request: MethodRequest): Promise
 
 async function runSolverBackend(backend: (typeof SOLVER_BACKENDS)[number], sketch: Sketch, request: MethodRequest): Promise<MethodSynthesis> {
   const { program, dataset } = sketch;
+  if (program.real) throw new OptionError(`${backend.name} encodes discrete programs only; this program has real values`);
   const raw = { ...(request.options ?? {}) };
   if (request.timeLimitSeconds !== undefined && Number.isFinite(request.timeLimitSeconds)) raw['timeLimit'] = request.timeLimitSeconds;
   const options = resolveMethodOptions(backend.name, raw);

@@ -164,13 +164,14 @@ export function paramsFromModel(program: Program, header: DimacsHeader, model: U
   }
   const assignment = new Int32Array(program.vars.length);
   const known = new Set<string>();
+  const missing: string[] = [];
   let ok = true;
   for (const v of program.vars) {
     if (v.role !== 'param') continue;
     known.add(v.name);
     const entries = byName.get(v.name);
     if (!entries) {
-      out.push(error('params-missing', `${file} has no literals for Param ${v.name}: was it written for this program and these hypers?`));
+      missing.push(v.name);
       ok = false;
       continue;
     }
@@ -190,11 +191,16 @@ export function paramsFromModel(program: Program, header: DimacsHeader, model: U
     }
     assignment[v.id] = holding[0]!.value;
   }
-  for (const p of header.params) {
-    if (!known.has(p.name)) {
-      out.push({ ...error('params-unknown', `${p.name} is not a Param of this program (ignored)`, p.span), severity: 'warning' });
-      known.add(p.name);
-    }
-  }
+  if (missing.length > 0) out.push(error('params-missing', `${file} has no literals for ${listed(missing, 'Param')}: was it written for this program and these hypers?`));
+  const extra = header.params.filter((p) => !known.has(p.name));
+  const extraNames = [...new Set(extra.map((p) => p.name))];
+  if (extra.length > 0) out.push({ ...error('params-unknown', `${listed(extraNames, 'name')} in ${file} ${extraNames.length === 1 ? 'is not a Param' : 'are not Params'} of this program (ignored)`, extra[0]!.span), severity: 'warning' });
   return ok ? assignment : null;
+}
+
+/** `Param x` or `3 Params (x, y, z)`, at most five names shown. */
+function listed(names: readonly string[], noun: string): string {
+  if (names.length === 1) return `${noun} ${names[0]}`;
+  const shown = names.slice(0, 5).join(', ');
+  return `${names.length} ${noun}s (${shown}${names.length > 5 ? ', ...' : ''})`;
 }

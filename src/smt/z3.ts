@@ -164,6 +164,11 @@ export class Z3Session implements BoolTerms<Ast> {
     this.ok(undefined);
   }
 
+  /** The solver's assertions as SMT-LIB 2 (declarations and asserts). */
+  toSmt2(): string {
+    return this.ok(this.z.solver_to_string(this.ctx, this.solver));
+  }
+
   /** Solver parameters: booleans, unsigned integers, doubles or symbols by the value's type. */
   setParams(values: Readonly<Record<string, number | boolean | string>>): void {
     const { z, ctx } = this;

@@ -1,6 +1,7 @@
 // `tpt synth PROGRAM`: search for Param values that solve every example, then show the program found.
 import {
-  getMethod, listOptimizers, runExact, runMethod, writeFileAtomic, OptionError, NET_FLAGS,
+  getMethod, listOptimizers, runExact, runMethod, writeFileAtomic, OptionError, NET_FLAGS, encodeCnf, formatDimacs, smt2Text,
+  resolveMethodOptions, type CnfEncodingName, type EncodingName,
   netOptionsFromFlags, netJson, formatNet, plotSynthesis, PlotError,
   type OptionSpec, type MethodSynthesis as SketchSynthesis, type Sketch,
 } from '../../index.ts';
@@ -32,7 +33,7 @@ export const synthCommand: Command = {
   name: 'synth',
   usage:
     'tpt synth PROGRAM [--optimizer NAME] [--seed N] [--max-steps N] [--time-limit SECONDS] [--restarts N] ' +
-    '[--set N=V]... [--data F] [--hypers F] [--batch NAME] [--out FILE] [--json] [optimizer options]',
+    '[--set N=V]... [--data F] [--hypers F] [--batch NAME] [--out FILE] [--json] [--export-cnf FILE] [--export-smt2 FILE] [optimizer options]',
   summary: 'synthesize Param values that solve every example (verified by the exact interpreter)',
   flags: [
     ...SKETCH_FLAGS,
@@ -44,6 +45,8 @@ export const synthCommand: Command = {
     { name: 'epsilon', type: 'string', value: 'E', help: 'added inside -log(p + E) (default 1e-7)' },
     { name: 'out', type: 'string', value: 'FILE', help: 'write the JSON result (also a params file for tpt run)' },
     { name: 'json', type: 'boolean', help: 'print the JSON result instead of the program' },
+    { name: 'export-cnf', type: 'string', value: 'FILE', help: "write the SAT backend's CNF (DIMACS, with a header mapping literals to Param values) instead of searching; --optimizer sat --encoding E picks the encoding" },
+    { name: 'export-smt2', type: 'string', value: 'FILE', help: "write the Z3 backend's instance (SMT-LIB 2) instead of searching; --optimizer smt --encoding E picks the encoding" },
     ...NET_FLAGS,
     { name: 'plot', type: 'string', value: 'FILE.svg', help: 'write an SVG picture of the fit (programs with real values)' },
   ],
@@ -64,6 +67,9 @@ export const synthCommand: Command = {
     const epsilon = flagNumber(args, 'epsilon', 1e-7, { min: 0 });
     const json = flagBool(args, 'json');
     const sketch = loadFromArgs(args);
+    const cnfPath = flagString(args, 'export-cnf');
+    const smt2Path = flagString(args, 'export-smt2');
+    if (cnfPath !== undefined || smt2Path !== undefined) return exportInstances(args, sketch, optimizer, options, cnfPath, smt2Path);
 
     const bar = new ProgressBar(!json && Boolean(process.stderr.isTTY));
     const t0 = performance.now();
@@ -102,6 +108,40 @@ export const synthCommand: Command = {
   },
 };
 
+/** `--export-cnf` / `--export-smt2`: writes the exact backends' instances and says how to check a model. */
+async function exportInstances(
+  args: ParsedArgs, sketch: Sketch, optimizer: string, options: Record<string, unknown>, cnfPath: string | undefined, smt2Path: string | undefined,
+): Promise<number> {
+  if (sketch.program.real) throw new UserError('--export-cnf and --export-smt2 encode discrete programs only; this program has real values');
+  const program = args.positionals[0]!;
+  const batch = sketch.batchName ? ` --batch ${sketch.batchName}` : '';
+  const title = `${program}${batch ? `, batch ${sketch.batchName}` : ''} (${sketch.dataset.examples.length} examples, hypers ${JSON.stringify(sketch.hypers)})`;
+  const encodingOf = (method: string): string => {
+    try {
+      return String(resolveMethodOptions(method, optimizer === method ? options : {})['encoding']);
+    } catch (e) {
+      if (e instanceof OptionError) throw new UserError(e.message);
+      throw e;
+    }
+  };
+  const lines: string[] = [];
+  if (cnfPath !== undefined) {
+    const instance = encodeCnf(sketch.program, sketch.dataset, encodingOf('sat') as CnfEncodingName);
+    writeFileAtomic(cnfPath, formatDimacs(instance, title));
+    lines.push(
+      `wrote ${cnfPath}: ${instance.cnf.variables} variables, ${instance.cnf.clauses} clauses (encoding ${instance.encoding})`,
+      `  check a model: tpt run ${program}${batch} --params ${cnfPath} --from-model MODEL`,
+    );
+  }
+  if (smt2Path !== undefined) {
+    const encoding = encodingOf('smt') as EncodingName;
+    writeFileAtomic(smt2Path, await smt2Text(sketch.program, sketch.dataset, { encoding }, title));
+    lines.push(`wrote ${smt2Path} (Z3 encoding ${encoding}): run it with z3 ${smt2Path}`);
+  }
+  out(lines.join('\n'));
+  return 0;
+}
+
 function resultJson(args: ParsedArgs, sketch: Sketch, s: SketchSynthesis, wallSeconds: number): Record<string, unknown> {
   const r = s.result;
   return {
@@ -125,6 +165,8 @@ function resultJson(args: ParsedArgs, sketch: Sketch, s: SketchSynthesis, wallSe
     batch: sketch.batchName,
     version: VERSION,
     lossCurve: r.lossCurve,
+    ...(s.satStatus !== undefined ? { satStatus: s.satStatus, solveSeconds: s.solveSeconds } : {}),
+    ...(s.conflicts !== undefined ? { conflicts: s.conflicts } : {}),
     ...netJson(s),
   };
 }
@@ -133,7 +175,11 @@ function formatSynthesis(sketch: Sketch, s: SketchSynthesis): string {
   const r = s.result;
   const n = sketch.dataset.examples.length;
   const lines: string[] = [];
-  const speed = `${r.steps} steps, ${r.wallSeconds.toFixed(2)} s (${compact(r.stepsPerSecond)} steps/s), compile ${(s.compileSeconds * 1000).toFixed(0)} ms`;
+  const speed =
+    s.satStatus !== undefined
+      ? `${r.wallSeconds.toFixed(2)} s: encoding ${(s.compileSeconds * 1000).toFixed(0)} ms, solver ${(s.solveSeconds ?? 0).toFixed(2)} s` +
+        (s.conflicts !== undefined ? `, ${s.conflicts} conflicts` : '')
+      : `${r.steps} steps, ${r.wallSeconds.toFixed(2)} s (${compact(r.stepsPerSecond)} steps/s), compile ${(s.compileSeconds * 1000).toFixed(0)} ms`;
   lines.push(
     r.success
       ? `solved by ${r.optimizer} (seed ${r.seed}) in ${speed}`

@@ -7,6 +7,8 @@ import {
 } from '../src/index.ts';
 
 const args = parseBenchArgs(process.argv.slice(2));
+// The second part depends on the first's results, so the parts cannot be run separately.
+if (args.only) throw new Error('bench:parity has no --only: its parts depend on each other');
 const PROGRAM = 'programs/parity_chain/parity_chain.tpt';
 const PAPER_ROWS = ['fmgd', 'fmgd-entropy', 'temp-softmax', 'gumbel', 'neural-reparam', 'ste', 'bop', 'gradsearch', 'gradsearch-ra'];
 const root = args.quick ? 'results/bench-quick' : 'results/bench';

@@ -1,6 +1,6 @@
 // Benchmark: the SAT backend's CNF encodings and solvers on the circuit tasks: CNF size, runs solved,
 // median seconds (encoding + solving) and median conflicts over seeds; every model is verified.
-// Run: `npx tsx bench/sat.ts [--tasks shift,full_adder,adder2] [--seeds N] [--limit S] [--configs onehot/cadical,...]`.
+// Run: `npm run bench:sat -- [--tasks shift,full_adder,adder2] [--seeds N] [--first-seed N] [--limit S] [--configs onehot/cadical,...]`.
 import { loadSketch, solves } from '../src/index.ts';
 import { CNF_ENCODINGS, encodeCnf, solveSat, SOLVERS, type CnfEncodingName, type SolverName } from '../src/sat/index.ts';
 
@@ -11,6 +11,7 @@ function flag(name: string, fallback: string): string {
 
 const tasks = flag('--tasks', 'shift,full_adder').split(',');
 const seeds = Number(flag('--seeds', '5'));
+const firstSeed = Number(flag('--first-seed', '1'));
 const limit = Number(flag('--limit', '120'));
 const allConfigs = CNF_ENCODINGS.flatMap((e) => SOLVERS.map((s) => `${e}/${s}`));
 const configs = flag('--configs', allConfigs.join(',')).split(',');
@@ -18,7 +19,7 @@ const configs = flag('--configs', allConfigs.join(',')).split(',');
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
 const fmt = (s: number): string => (Number.isFinite(s) ? (s < 0.1 ? s.toPrecision(2) : s.toFixed(2)) : `>${limit}`);
 
-console.log(`SAT backend on the circuits: ${seeds} seeds (CaDiCaL's seed; MiniSat is deterministic), ${limit} s limit; seconds are encoding + solving`);
+console.log(`SAT backend on the circuits: seeds ${firstSeed}..${firstSeed + seeds - 1} (CaDiCaL's seed; MiniSat is deterministic), ${limit} s limit; seconds are encoding + solving`);
 console.log('');
 console.log('| task | encoding | solver | variables | clauses | solved | median s | per seed | median conflicts |');
 console.log('|---|---|---|---:|---:|---:|---:|---|---:|');
@@ -31,7 +32,7 @@ for (const task of tasks) {
     const { cnf } = encodeCnf(program, dataset, encoding);
     const times: number[] = [];
     const conflicts: number[] = [];
-    for (let seed = 1; seed <= (solver === 'minisat' ? 1 : seeds); seed++) {
+    for (let seed = firstSeed; seed < firstSeed + (solver === 'minisat' ? 1 : seeds); seed++) {
       const answer = await solveSat(program, dataset, { timeLimitSeconds: limit, encoding, solver, seed });
       const ok = answer.status === 'sat' && solves(program, dataset, answer.assignment!);
       if (answer.status === 'sat' && !ok) throw new Error(`${task} ${config}: the model does not solve the data`);

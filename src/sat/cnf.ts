@@ -37,7 +37,7 @@ export class CnfBuilder implements BoolTerms<number> {
   private readonly argStart: number[] = [0];
   private readonly gateKeys = new Map<string, number>();
   /** Gate i's variable once it has one (0 before). */
-  private gateVar: number[] = [];
+  private readonly gateVar: number[] = [];
   /** Gates whose conjunction (+) or negation (-) was asserted, so each is written once. */
   private readonly asserted = new Set<number>();
   private trueVar = 0;

@@ -1,5 +1,6 @@
 // One-hot Boolean encoding: a value of domain D is D indicator terms (exactly one true where defined);
-// a binary value is a single Boolean. Params are one-hot (exactly-one) or binary (log-encoded bits).
+// a binary value is a single Boolean. Params are one-hot (exactly-one), binary (log-encoded bits) or
+// order-encoded (`value >= k` bits, each implying the one below).
 // Generic in the Boolean term type `T`: the same encoding serves Z3 and the CNF builder.
 import type { IrVar, Table } from '../ir/ir.ts';
 import type { Assert, Encoding } from './encoding.ts';

@@ -8,7 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'dist');
-const entries = { tpt: 'src/cli/main.ts', 'compare-worker': 'src/compare/worker.ts' };
+const entries = { tpt: 'src/cli/main.ts', 'compare-worker': 'src/compare/worker.ts', 'method-worker': 'src/compare/method-worker.ts' };
 
 function newestSource() {
   let newest = statSync(join(root, 'package-lock.json')).mtimeMs;

@@ -6,7 +6,8 @@ export { renderDiagnostic, hasErrors } from './util/diagnostics.ts';
 export type { Module, Stmt as AstStmt, Expr as AstExpr } from './syntax/ast.ts';
 export { parseModule } from './syntax/parse.ts';
 export { checkModule } from './check/names.ts';
-export type { Program, IrVar, VarGroup, Table, Stmt as IrStmt, Source, CaseBranch, Observation, VarRole } from './ir/ir.ts';
+export type { Program, IrVar, VarGroup, Table, Stmt as IrStmt, Source, CaseBranch, Observation, VarRole, FixedParam } from './ir/ir.ts';
+export { withFixedParams } from './ir/fixed-params.ts';
 export { lowerModule } from './ir/lower.ts';
 export type {
   RealProgram, RealTensor, RealExpr, RealStmt, RealCaseBranch, Bridge, RealInit, RealSettings, Shape,

@@ -44,3 +44,10 @@ export function paramTables(program: Program, params: Record<string, unknown>): 
   }
   return tables.length > 0 ? tables.join('\n\n') : null;
 }
+
+/** `fixed by the program: instructions[0] = 0, ...`, or null when the program fixes no Param. */
+export function fixedParamsLine(program: Program): string | null {
+  const fixed = program.fixed ?? [];
+  if (fixed.length === 0) return null;
+  return `fixed by the program: ${fixed.map((f) => `${program.vars[f.variable]!.name} = ${f.value}`).join(', ')}`;
+}

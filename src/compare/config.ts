@@ -28,7 +28,8 @@ export interface ComparisonConfig {
   readonly runs: number;
   /** Run counts that differ from `runs`, per method (e.g. `{ smt: 5 }`). */
   readonly runsFor?: Readonly<Record<string, number>>;
-  readonly maxSteps: number;
+  /** Per-run step budget; null for none (then `timeLimitSeconds` ends every run that does not solve). */
+  readonly maxSteps: number | null;
   /** Per-run wall-clock limit in seconds. */
   readonly timeLimitSeconds?: number | null;
   readonly seed: number;
@@ -65,6 +66,9 @@ export interface Shard {
 
 /** Fills defaults and resolves every method's options (throws `OptionError` on a bad one). */
 export function normalizeConfig(config: ComparisonConfig): NormalizedConfig {
+  if (config.maxSteps === null && (config.timeLimitSeconds ?? null) === null) {
+    throw new RangeError('a comparison needs a step budget or a time limit per run');
+  }
   const options: Record<string, ResolvedOptions> = {};
   for (const name of config.optimizers) options[name] = resolveMethodOptions(name, config.options?.[name] ?? {});
   for (const name of Object.keys(config.options ?? {})) {

@@ -27,7 +27,7 @@ export function compareCommandLine(config: ComparisonConfig, extra: readonly str
   if (config.sweep) parts.push('--sweep', `${config.sweep.name}=${config.sweep.values.join(',')}`);
   parts.push('--runs', String(config.runs));
   for (const [k, v] of Object.entries(config.runsFor ?? {})) parts.push('--runs-for', `${k}=${v}`);
-  parts.push('--max-steps', String(config.maxSteps));
+  if (config.maxSteps !== null) parts.push('--max-steps', String(config.maxSteps));
   if (config.timeLimitSeconds) parts.push('--time-limit', String(config.timeLimitSeconds));
   parts.push('--seed', String(config.seed));
   for (const [method, options] of Object.entries(config.options ?? {})) {

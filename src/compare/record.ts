@@ -105,12 +105,13 @@ export async function executeRun(
 ): Promise<RunRecord> {
   const sketch = sketches.get(spec.sweepValue);
   const limit = config.timeLimitSeconds ?? Infinity;
-  const fraction = (p: Progress): number => Math.min(1, Math.max(p.step / Math.max(1, config.maxSteps), p.elapsedSeconds / limit));
+  const maxSteps = config.maxSteps ?? Infinity;
+  const fraction = (p: Progress): number => Math.min(1, Math.max(p.step / Math.max(1, maxSteps), p.elapsedSeconds / limit));
   const s = await runMethod(sketch, {
     optimizer: spec.optimizer,
     options: spec.options,
     seed: spec.seed,
-    maxSteps: config.maxSteps,
+    maxSteps,
     epsilon: config.epsilon,
     ...(config.timeLimitSeconds !== null ? { timeLimitSeconds: config.timeLimitSeconds } : {}),
     ...(onProgress ? { onProgress: (p: Progress) => onProgress(fraction(p)), progressIntervalSeconds: 0.25 } : {}),

@@ -1,6 +1,5 @@
 // Z3's first solve in a thread is slow (loading and compiling its WebAssembly paths): solve a tiny
 // program once, untimed, before the first timed smt run so that every run is measured warm.
-import { loadSketch } from '../sketch/load.ts';
 import { smtBackend } from '../smt/index.ts';
 import { resolveOptions, type OptionSpec } from '../optimizers/options.ts';
 
@@ -19,6 +18,8 @@ let warm: Promise<void> | null = null;
 /** Resolves once this thread has solved one tiny program with Z3 (at most once per thread). */
 export function warmUpSmt(): Promise<void> {
   warm ??= (async () => {
+    // Imported here, not at the top: the parser is a start-up cost the synthesis worker should not pay.
+    const { loadSketch } = await import('../sketch/load.ts');
     const { sketch } = loadSketch('smt-warmup.tpt', { source: TINY, dataPath: false, hypersPath: false });
     if (!sketch) return;
     const options = resolveOptions('smt', smtBackend.options as readonly OptionSpec[], { timeLimit: 30 });

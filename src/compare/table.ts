@@ -59,7 +59,7 @@ export function tableCaption(summary: Summary): string {
   const limit = c.timeLimitSeconds !== null ? `, ${c.timeLimitSeconds} s per run` : '';
   const cell = showsTime(summary) ? 'success% / mean steps / mean seconds of successful runs' : 'success% / mean steps of successful runs';
   const ref = summary.groups.some((g) => g.reference) ? '; [paper]' : '';
-  return `${summary.program}: ${runs}, max ${c.maxSteps} steps${limit}, seed ${c.seed}. Cells: ${cell}${ref}. ${summary.runs}/${summary.plannedRuns} runs, ${formatSeconds(summary.totalSeconds)} of runs in total.`;
+  return `${summary.program}: ${runs}, ${c.maxSteps !== null ? `max ${c.maxSteps} steps` : 'no step limit'}${limit}, seed ${c.seed}. Cells: ${cell}${ref}. ${summary.runs}/${summary.plannedRuns} runs, ${formatSeconds(summary.totalSeconds)} of runs in total.`;
 }
 
 /** A fixed-width text table for the terminal. */

@@ -1,14 +1,22 @@
-// Where the comparison worker lives: beside this module's `.ts` source (run through tsx's loader,
-// registered inside the worker), or as `compare-worker.mjs` beside the esbuild bundle in dist/.
+// Where a worker thread's entry lives: beside this module's `.ts` source (run through tsx's loader,
+// registered inside the worker), or as an `.mjs` file beside the esbuild bundle in dist/.
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-/** The bundle's file name for the worker entry (see `entries` in bin/tpt.mjs). */
-export const BUNDLED_WORKER = 'compare-worker.mjs';
-/** The worker's source, beside this folder's modules. */
-export const SOURCE_WORKER = 'worker.ts';
+/** A worker entry: its source beside this folder's modules, its file beside the bundle (see `entries` in bin/tpt.mjs). */
+export interface WorkerFiles {
+  readonly source: string;
+  readonly bundled: string;
+  /** What the worker is, for error messages. */
+  readonly what: string;
+}
+
+/** The comparison worker (one planned run at a time). */
+export const COMPARE_WORKER: WorkerFiles = { source: 'worker.ts', bundled: 'compare-worker.mjs', what: 'comparison worker' };
+/** The worker that runs one method for `tpt synth`, so that Ctrl-C can stop it (method-worker.ts). */
+export const METHOD_WORKER: WorkerFiles = { source: 'method-worker.ts', bundled: 'method-worker.mjs', what: 'synthesis worker' };
 
 /** How to start a worker: a module URL, or (from source) a script to `eval` that loads tsx then the module. */
 export type WorkerEntry =
@@ -16,20 +24,21 @@ export type WorkerEntry =
   | { readonly kind: 'eval'; readonly url: URL; readonly code: string };
 
 /**
- * Resolves the worker for code running at `moduleUrl` (a module of this folder, or the bundle that
- * contains it). From TypeScript sources (vitest, tsx) the worker is `worker.ts`, started by a small
- * script that registers tsx's ESM loader in the worker first (Node 20 ignores `--import` in a
- * worker's execArgv); from a bundle, `compare-worker.mjs` in the bundle's directory. Throws an Error
+ * Resolves a worker for code running at `moduleUrl` (a module of this folder, or the bundle that
+ * contains it). From TypeScript sources (vitest, tsx) the worker is its `.ts` source, started by a
+ * small script that registers tsx's ESM loader in the worker first (Node 20 ignores `--import` in a
+ * worker's execArgv); from a bundle, its `.mjs` file in the bundle's directory. Throws an Error
  * saying what is missing when the file is not there.
  */
-export function resolveWorkerEntry(moduleUrl: string): WorkerEntry {
+export function resolveWorkerEntry(moduleUrl: string, files: WorkerFiles = COMPARE_WORKER): WorkerEntry {
   const fromSource = moduleUrl.endsWith('.ts');
-  const url = new URL(fromSource ? `./${SOURCE_WORKER}` : `./${BUNDLED_WORKER}`, moduleUrl);
+  const url = new URL(fromSource ? `./${files.source}` : `./${files.bundled}`, moduleUrl);
   if (url.protocol === 'file:' && !existsSync(fileURLToPath(url))) {
+    const entry = files.bundled.replace(/\.mjs$/, '');
     throw new Error(
       fromSource
-        ? `comparison worker not found at ${fileURLToPath(url)}`
-        : `comparison worker not found at ${fileURLToPath(url)}; rebuild the bundle (bin/tpt.mjs builds it with the entry 'compare-worker')`,
+        ? `${files.what} not found at ${fileURLToPath(url)}`
+        : `${files.what} not found at ${fileURLToPath(url)}; rebuild the bundle (bin/tpt.mjs builds it with the entry '${entry}')`,
     );
   }
   if (!fromSource) return { kind: 'module', url };
@@ -48,7 +57,7 @@ export function tsxRegisterUrl(moduleUrl: string): string {
   try {
     pkgPath = require.resolve('tsx/package.json');
   } catch {
-    throw new Error('running from TypeScript sources needs the tsx package to start comparison workers');
+    throw new Error('running from TypeScript sources needs the tsx package to start worker threads');
   }
   const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as { exports?: Record<string, unknown> };
   const api = pkg.exports?.['./esm/api'] as { import?: { default?: string } | string } | undefined;

@@ -1,6 +1,8 @@
 // Param values files (`tpt run --params F`): param name -> int or nested int arrays shaped like its dims.
 import { parseJson, type JsonNode } from './json.ts';
-import type { Program } from '../ir/ir.ts';
+import type { Program, VarGroup } from '../ir/ir.ts';
+import { withFixedParams } from '../ir/fixed-params.ts';
+import { DONT_CARE } from './dataset.ts';
 import type { RealTensor } from '../ir/real.ts';
 import { readGroupValues, shapeValues } from './values.ts';
 import { readRealValues, shapeReal } from './real-values.ts';
@@ -19,14 +21,18 @@ export function readParams(program: Program, root: JsonNode, out: Diagnostic[]):
   const before = out.length;
   const values = new Int32Array(program.vars.length).fill(-1);
   const params = program.groups.filter((g) => g.role === 'param');
+  const fixed = new Map((program.fixed ?? []).map((f) => [f.variable, f.value]));
   for (const g of params) {
     const entry = obj.entries.get(g.name);
+    // A Param the program fixes entirely needs no entry; a partly fixed one needs its free values.
+    if (!entry && g.vars.every((id) => fixed.has(id))) continue;
     if (!entry) {
       out.push(error('params-missing', `no value for Param ${g.name}`, obj.span));
       continue;
     }
-    const v = readGroupValues(entry.value, g, false, g.name, out);
+    const v = readGroupValues(entry.value, g, fixed.size > 0, g.name, out);
     if (v) g.vars.forEach((id, i) => (values[id] = v[i]!));
+    if (v && fixed.size > 0) checkFixed(program, g, entry.value, v, fixed, out);
   }
   const names = new Set([...params.map((g) => g.name), ...realParamTensors(program).map((t) => t.name)]);
   for (const [name, entry] of obj.entries) {
@@ -35,9 +41,40 @@ export function readParams(program: Program, root: JsonNode, out: Diagnostic[]):
   return out.slice(before).some((d) => d.severity === 'error') ? null : values;
 }
 
+/**
+ * Checks a Param's values read with nulls allowed against the values the program fixes: a fixed
+ * position may hold its value or null, a free one must hold a value.
+ */
+function checkFixed(program: Program, g: VarGroup, node: JsonNode, values: Int32Array, fixed: ReadonlyMap<number, number>, out: Diagnostic[]): void {
+  g.vars.forEach((id, i) => {
+    const want = fixed.get(id);
+    const name = program.vars[id]!.name;
+    if (want === undefined && values[i] === DONT_CARE) {
+      out.push(error('data-value', `${name} is null, but a value is required here`, elementNode(node, g.dims, i).span));
+    } else if (want !== undefined && values[i] !== DONT_CARE && values[i] !== want) {
+      const at = program.fixed!.find((f) => f.variable === id)!.span;
+      out.push(error('params-conflict', `${name} = ${values[i]}, but the program fixes it to ${want} at ${at.file}:${at.line}:${at.column}`, elementNode(node, g.dims, i).span));
+    }
+  });
+}
+
+/** The JSON node of row-major element `flat` of an array shaped `dims`, or the deepest node on its path. */
+function elementNode(node: JsonNode, dims: readonly number[], flat: number): JsonNode {
+  let n = node;
+  let stride = dims.reduce((a, b) => a * b, 1);
+  for (const size of dims) {
+    stride /= size;
+    const i = Math.floor(flat / stride) % size;
+    if (n.kind !== 'array' || !n.items[i]) return n;
+    n = n.items[i]!;
+  }
+  return n;
+}
+
 /** The params object for an assignment indexed by variable id: the format `readParams` accepts. */
-export function paramsToJson(program: Program, values: ArrayLike<number>, real?: ArrayLike<number>): Record<string, unknown> {
+export function paramsToJson(program: Program, assignment: ArrayLike<number>, real?: ArrayLike<number>): Record<string, unknown> {
   const result: Record<string, unknown> = {};
+  const values = withFixedParams(program.fixed, assignment);
   for (const g of program.groups) {
     if (g.role !== 'param') continue;
     result[g.name] = shapeValues(g.vars.map((id) => values[id]!), g.dims);

@@ -14,8 +14,10 @@ export function readProbs(program: Program, root: JsonNode, offsets: ReadonlyMap
   }
   const before = out.length;
   const probs = new Float64Array(size);
+  const fixed = new Set((program.fixed ?? []).map((f) => f.variable));
   for (const g of program.groups.filter((x) => x.role === 'param')) {
     const entry = root.entries.get(g.name);
+    if (!entry && g.vars.every((id) => fixed.has(id))) continue;
     if (!entry) {
       out.push(error('params-missing', `no probabilities for Param ${g.name}`, root.span));
       continue;

@@ -1,5 +1,5 @@
 // Shared state of one lowering: the IR being built, diagnostics, and definite-assignment tracking per path.
-import type { IrVar, Observation, Stmt, Table, VarGroup, VarRole } from './ir.ts';
+import type { FixedParam, IrVar, Observation, Stmt, Table, VarGroup, VarRole } from './ir.ts';
 import { RealState } from './real-context.ts';
 import { DiagnosticError, error, type Diagnostic, type Span } from '../util/diagnostics.ts';
 
@@ -28,6 +28,8 @@ export class LowerContext {
   readonly groups: VarGroup[] = [];
   readonly tables: Table[] = [];
   readonly observations: Observation[] = [];
+  /** Params fixed by set_to_constant / observe_value, by variable id (see fixed-params.ts). */
+  readonly fixed = new Map<number, FixedParam>();
   readonly diagnostics: Diagnostic[] = [];
   /** Inputs read before any write: they come from the data, so the program may not also set them. */
   readonly inputRead = new Set<number>();
@@ -111,7 +113,9 @@ export class LowerContext {
   /** Records a write; reports writes to Params, to data-fed Inputs, and second writes on a path. */
   noteWrite(id: number, span: Span): void {
     const v = this.vars[id]!;
-    if (v.role === 'param') this.fail('param-write', `${v.name} is a Param: its value is what synthesis finds, so the program cannot set it`, span);
+    if (v.role === 'param') {
+      this.fail('param-write', `${v.name} is a Param: its value is what synthesis finds; fix it with ${v.name}.set_to_constant(k) instead`, span);
+    }
     if (v.role === 'input' && !this.inputWritten.has(id)) {
       if (this.inputRead.has(id)) {
         this.fail('write-twice', `${v.name} is an Input already read as data before this write`, span);

@@ -68,6 +68,16 @@ export interface Observation {
   readonly span: Span;
 }
 
+/**
+ * A Param the program fixes (`p.set_to_constant(k)` / `p.observe_value(k)`). Lowering turns its
+ * variable into an ordinary one assigned `value` at the start of `body`; its group keeps role 'param'.
+ */
+export interface FixedParam {
+  readonly variable: number;
+  readonly value: number;
+  readonly span: Span;
+}
+
 export interface Program {
   readonly file: string;
   readonly hypers: Readonly<Record<string, number>>;
@@ -76,6 +86,8 @@ export interface Program {
   readonly tables: readonly Table[];
   readonly body: readonly Stmt[];
   readonly observations: readonly Observation[];
+  /** Params fixed by the program, by variable id (absent or empty when none are). */
+  readonly fixed?: readonly FixedParam[];
   /**
    * Real-valued tensors, statements, bridges and settings (see real.ts); absent for a purely discrete
    * program. Its statements run after `body`, and its bridges feed only observations.

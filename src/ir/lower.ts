@@ -8,6 +8,7 @@ import { lowerBridge, lowerRealSet } from './real-statements.ts';
 import { LowerContext } from './context.ts';
 import { evaluate, evaluateInt, evaluateVar } from './evaluate.ts';
 import { defineFunction, evaluateDefinition } from './declarations.ts';
+import { applyFixedParams, fixParam } from './fixed-params.ts';
 import { applyRuntime, type RuntimeArg } from './tabulate.ts';
 import { Scope, describe, type InlineFunction } from './values.ts';
 import { BUILTINS } from '../check/builtins.ts';
@@ -43,15 +44,17 @@ export function lowerModule(module: Module, hypers: Readonly<Record<string, numb
     }
   }
   // An Input the program sets itself (set_to_constant) is an ordinary variable: data does not clamp it.
-  const vars = ctx.vars.map((v) => (v.role === 'input' && ctx.inputWritten.has(v.id) ? { ...v, role: 'var' as const } : v));
+  const inputsSet = ctx.vars.map((v) => (v.role === 'input' && ctx.inputWritten.has(v.id) ? { ...v, role: 'var' as const } : v));
+  const fixed = applyFixedParams(ctx, inputsSet, body);
   const program: Program = {
     file: module.file,
     hypers: { ...hypers },
-    vars,
+    vars: fixed.vars,
     groups: ctx.groups,
     tables: ctx.tables,
-    body,
+    body: fixed.body,
     observations: ctx.observations,
+    fixed: fixed.fixed,
     ...(ctx.real.tensors.length > 0 || ctx.real.bridges.length > 0 ? { real: realProgram(ctx, lowerer.realBody) } : {}),
   };
   return { program: ctx.diagnostics.length > 0 ? null : program, diagnostics: ctx.diagnostics, hyperNames: ctx.hyperNames };
@@ -162,6 +165,7 @@ class Lowerer {
     const target = evaluateVar(ctx, targetExpr, scope);
     const v = ctx.vars[target]!;
     const arg = args[0]!;
+    if (v.role === 'param' && name !== 'set_to') return fixParam(ctx, target, arg, span, scope, name);
     if (name === 'observe_value') {
       if (ctx.caseDepth > 0) ctx.fail('unsupported', 'observe_value must not depend on a case split: move it out of the if/with', span);
       const value = evaluateInt(ctx, arg, scope, 'an observed value');

@@ -1,18 +1,29 @@
 // CaDiCaL (the cadical-wasm package: CaDiCaL 3 compiled to WebAssembly) in this thread. The time limit
 // is CaDiCaL's terminate callback, polled during the search; the conflict count is read from the
-// statistics it prints.
-import { Cadical, createModule, type CadicalModule } from 'cadical-wasm';
+// statistics it prints. cadical-wasm is imported on first use, like z3-solver.
+import type { Cadical as CadicalSolver, CadicalModule } from 'cadical-wasm';
 import type { CnfClauses, SolveRequest, SolverAnswer } from './solver.ts';
 
-/** One module (one WebAssembly heap) per thread, with its output captured while statistics print. */
-let loaded: Promise<{ mod: CadicalModule; output: string[] }> | null = null;
+interface Loaded {
+  readonly Cadical: typeof CadicalSolver;
+  readonly mod: CadicalModule;
+  /** The module's output, captured while statistics print. */
+  readonly output: string[];
+}
 
-function load(): Promise<{ mod: CadicalModule; output: string[] }> {
+/** One module (one WebAssembly heap) per thread. */
+let loaded: Promise<Loaded> | null = null;
+
+function load(): Promise<Loaded> {
   loaded ??= (async () => {
+    const { Cadical, createModule } = await import('cadical-wasm');
     const output: string[] = [];
     const sink = (line: string): void => void output.push(line);
-    return { mod: await createModule({ print: sink, printErr: sink }), output };
-  })();
+    return { Cadical, mod: await createModule({ print: sink, printErr: sink }), output };
+  })().catch((e: unknown) => {
+    loaded = null;
+    throw e;
+  });
   return loaded;
 }
 
@@ -25,7 +36,7 @@ let warm: Promise<void> | null = null;
  */
 export function warmUpCadical(): Promise<void> {
   warm ??= (async () => {
-    const { mod } = await load();
+    const { Cadical, mod } = await load();
     const solver = new Cadical(mod, { quiet: true });
     const holes = 7;
     const v = (pigeon: number, hole: number): number => pigeon * holes + hole + 1;
@@ -38,7 +49,7 @@ export function warmUpCadical(): Promise<void> {
 }
 
 export async function solveCadical(cnf: CnfClauses, request: SolveRequest): Promise<SolverAnswer> {
-  const { mod, output } = await load();
+  const { Cadical, mod, output } = await load();
   const start = performance.now();
   const deadline = start + request.seconds * 1000;
   const solver = new Cadical(mod, { quiet: false, seed: (request.seed ?? 0) % 2_000_000_000 });

@@ -2,8 +2,9 @@
 // per solve. The high-level API frees terms from a JS finalizer that can run on the main thread while
 // check() runs on a worker, corrupting Z3's heap; a non-ref-counted context has no finalizers: every
 // term lives until the context is deleted, after its check has finished.
+// z3-solver is imported on first use: loading it costs a start-up that most commands never need.
 import type { BoolTerms } from './logic.ts';
-import { init, killThreads, type Z3_ast, type Z3_context, type Z3_model, type Z3_solver, type Z3_sort } from 'z3-solver';
+import type { init, Z3_ast, Z3_context, Z3_model, Z3_solver, Z3_sort } from 'z3-solver';
 
 type Z3Api = Awaited<ReturnType<typeof init>>;
 type Z3Low = Z3Api['Z3'];
@@ -33,7 +34,7 @@ export interface SessionOptions {
 /** Runs `fn` with a fresh session once every earlier session has finished (Z3 allows one check at a time). */
 export function withSession<T>(options: SessionOptions, fn: (s: Z3Session) => Promise<T>): Promise<T> {
   const run = async (): Promise<T> => {
-    const loaded = (loading ??= init().catch((e: unknown) => {
+    const loaded = (loading ??= import('z3-solver').then((z3) => z3.init()).catch((e: unknown) => {
       loading = null;
       throw e;
     }));
@@ -58,7 +59,7 @@ export function withSession<T>(options: SessionOptions, fn: (s: Z3Session) => Pr
 async function abandonModule(): Promise<void> {
   const current = loading;
   loading = null;
-  if (current) await killThreads((await current).em).catch(() => undefined);
+  if (current) await killZ3Threads(await current).catch(() => undefined);
 }
 
 /** Stops Z3's worker threads so the process can exit; a later solve loads Z3 again. */
@@ -67,7 +68,12 @@ export async function shutdownSmt(): Promise<void> {
   if (!current) return;
   await queue;
   loading = null;
-  await killThreads((await current).em);
+  await killZ3Threads(await current);
+}
+
+async function killZ3Threads(api: Z3Api): Promise<void> {
+  const { killThreads } = await import('z3-solver');
+  await killThreads(api.em);
 }
 
 /** A low-level Z3 context and one solver, with the term constructors the encodings use. */

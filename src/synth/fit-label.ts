@@ -2,6 +2,7 @@
 // Params the chosen branches read (`family = 1; parabola = [1.02, -0.01, 0.49]`), cut off when long.
 import type { Program } from '../ir/ir.ts';
 import type { RealExpr, RealStmt, RealTensor } from '../ir/real.ts';
+import { withFixedParams } from '../ir/fixed-params.ts';
 import { shapeValues } from '../data/values.ts';
 import { shapeReal } from '../data/real-values.ts';
 
@@ -9,7 +10,8 @@ import { shapeReal } from '../data/real-values.ts';
 const MAX_NUMBERS = 10;
 
 /** `name = value` for every discrete Param, then every real Param read under `assignment`, while they fit. */
-export function describeFit(program: Program, assignment: ArrayLike<number>, real: ArrayLike<number>): string {
+export function describeFit(program: Program, searched: ArrayLike<number>, real: ArrayLike<number>): string {
+  const assignment = withFixedParams(program.fixed, searched);
   const parts: string[] = [];
   let budget = MAX_NUMBERS;
   const add = (text: string, size: number): void => {

@@ -12,7 +12,7 @@ import { Rng } from '../util/rng.ts';
 import { CurveRecorder } from './curve.ts';
 import { ProgressThrottle } from './progress.ts';
 import type { SketchSynthesisOptions } from './run-sketch.ts';
-import type { StopReason } from './synthesize.ts';
+import { stopRequested, type StopReason } from './synthesize.ts';
 import type { MethodSynthesis } from './method.ts';
 
 /**
@@ -74,6 +74,10 @@ export function synthesizeLocalSearch(sketch: Sketch, options: SketchSynthesisOp
       search.report(scorer.satisfiedTerms(toVars(search.probe)));
       if (performance.now() - t0 > timeLimitMs) {
         stopReason = 'time-limit';
+        break;
+      }
+      if (stopRequested(options.stop)) {
+        stopReason = 'interrupted';
         break;
       }
     }

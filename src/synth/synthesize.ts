@@ -30,12 +30,17 @@ export interface SynthesizeRequest {
   /** Raw optimizer options (numbers, booleans or strings); validated against the optimizer's schema. */
   readonly options?: Readonly<Record<string, unknown>>;
   readonly seed: number;
-  /** Total step budget over all attempts. */
+  /** Total step budget over all attempts; Infinity for none (then a time limit or `stop` ends the run). */
   readonly maxSteps: number;
   /** Wall-clock limit over all attempts (default: none). */
   readonly timeLimitSeconds?: number;
-  /** Extra attempts from a fresh init (a forked rng); the step budget is split evenly. Default 0. */
+  /**
+   * Extra attempts from a fresh init (a forked rng); the step budget is split evenly, or with no step
+   * budget the time limit. Default 0.
+   */
   readonly restarts?: number;
+  /** Optional: the run stops (reason `interrupted`) once element 0 is non-zero, e.g. set from another thread. */
+  readonly stop?: Int32Array;
   /** Called at most every `progressIntervalSeconds` (default 0.1) and once at the end. */
   readonly onProgress?: (progress: Progress) => void;
   readonly progressIntervalSeconds?: number;
@@ -46,7 +51,7 @@ export interface SynthesizeRequest {
 }
 
 /** Why a run stopped. */
-export type StopReason = 'solved' | 'max-steps' | 'time-limit';
+export type StopReason = 'solved' | 'max-steps' | 'time-limit' | 'interrupted';
 
 /** The outcome of one synthesis run. */
 export interface SynthesisResult {
@@ -63,7 +68,10 @@ export interface SynthesisResult {
   readonly verifySeconds: number;
   /** How many times verify was called (once per new assignment the screen did not settle). */
   readonly verifications: number;
-  /** The loss of the last step (NaN if no step was taken). Losses are reported unweighted (every term weight 1). */
+  /**
+   * On success the loss at the solution (every Param one-hot at its value); otherwise the loss of the
+   * last step (NaN if no step was taken). Losses are reported unweighted (every term weight 1).
+   */
   readonly loss: number;
   /** The lowest loss of any step (Infinity if no step was taken). */
   readonly bestLoss: number;
@@ -71,7 +79,7 @@ export interface SynthesisResult {
   readonly bestAssignment: Int32Array;
   /** The score of `bestAssignment`, when a `score` callback was given. */
   readonly bestScore?: number;
-  /** Loss at step index (0-based), downsampled. */
+  /** Loss at step index (0-based), downsampled; a solved run's curve ends with the loss at the solution, at index `steps`. */
   readonly lossCurve: LossCurve;
   readonly optimizer: string;
   /** Resolved optimizer options, defaults filled in. */
@@ -92,6 +100,9 @@ export function synthesize(request: SynthesizeRequest): SynthesisResult {
   const options = resolveOptimizerOptions(name, request.options ?? {});
   const restarts = Math.max(0, Math.floor(request.restarts ?? 0));
   const timeLimitMs = (request.timeLimitSeconds ?? Infinity) * 1000;
+  // Without a step budget the attempts share the time limit instead.
+  const splitTime = !Number.isFinite(maxSteps) && restarts > 0 && Number.isFinite(timeLimitMs);
+  const stop = request.stop;
   const n = objective.params.length;
   const grad = new Float64Array(objective.size);
   const current = new Int32Array(n);
@@ -140,7 +151,8 @@ export function synthesize(request: SynthesizeRequest): SynthesisResult {
   };
 
   outer: for (let attempt = 0; attempt <= restarts; attempt++) {
-    const budget = Math.floor(maxSteps / (restarts + 1)) + (attempt < maxSteps % (restarts + 1) ? 1 : 0);
+    const budget = attemptBudget(maxSteps, restarts, attempt);
+    const attemptEnd = splitTime ? (timeLimitMs * (attempt + 1)) / (restarts + 1) : timeLimitMs;
     if (budget <= 0 && attempt > 0) break;
     const s0 = performance.now();
     objective.termWeights.fill(1);
@@ -179,8 +191,13 @@ export function synthesize(request: SynthesizeRequest): SynthesisResult {
         previous.set(current);
       }
       const now = performance.now();
-      if (now - t0 > timeLimitMs) {
+      if (now - t0 > attemptEnd) {
+        if (attemptEnd < timeLimitMs) break;
         stopReason = 'time-limit';
+        break outer;
+      }
+      if (stopRequested(stop)) {
+        stopReason = 'interrupted';
         break outer;
       }
       progress.maybe(now, t0, steps, loss, bestLoss, verifyMs + setupMs);
@@ -190,7 +207,11 @@ export function synthesize(request: SynthesizeRequest): SynthesisResult {
   const wallMs = performance.now() - t0;
   objective.termWeights.fill(1);
   const success = stopReason === 'solved';
-  if (success) best.set(current);
+  if (success) {
+    best.set(current);
+    loss = lossAtVertex(objective, current, grad);
+    bestLoss = Math.min(bestLoss, loss);
+  }
   const steppingSeconds = Math.max(1e-9, (wallMs - verifyMs - setupMs) / 1000);
   progress.final(performance.now(), t0, steps, loss, bestLoss, verifyMs + setupMs);
   return {
@@ -206,11 +227,29 @@ export function synthesize(request: SynthesizeRequest): SynthesisResult {
     bestLoss,
     bestAssignment: best,
     ...(score ? { bestScore: success ? score(best) : bestScore } : {}),
-    lossCurve: curve.curve(Number.isNaN(loss) ? undefined : { step: steps - 1, loss }),
+    lossCurve: curve.curve(Number.isNaN(loss) ? undefined : { step: success ? steps : steps - 1, loss }),
     optimizer: name,
     options,
     seed,
   };
+}
+
+/** Attempt `attempt`'s share of `maxSteps` split evenly over `restarts + 1` attempts (Infinity for no budget). */
+export function attemptBudget(maxSteps: number, restarts: number, attempt: number): number {
+  if (!Number.isFinite(maxSteps)) return Infinity;
+  return Math.floor(maxSteps / (restarts + 1)) + (attempt < maxSteps % (restarts + 1) ? 1 : 0);
+}
+
+/** True once `stop` (see `SynthesizeRequest.stop`) asks a run to end. */
+export function stopRequested(stop: Int32Array | undefined): boolean {
+  return stop !== undefined && Atomics.load(stop, 0) !== 0;
+}
+
+/** The loss (term weights 1) with every Param one-hot at `assignment` (one value per slot). */
+function lossAtVertex(objective: Objective, assignment: Int32Array, grad: Float64Array): number {
+  const probs = new Float64Array(objective.size);
+  objective.params.forEach((slot, i) => (probs[slot.offset + assignment[i]!] = 1));
+  return objective.lossAndGradientAtVertex ? objective.lossAndGradientAtVertex(probs, grad) : objective.lossAndGradient(probs, grad);
 }
 
 /**

@@ -13,7 +13,7 @@ import { Rng } from '../util/rng.ts';
 import { CurveRecorder } from './curve.ts';
 import { ProgressThrottle } from './progress.ts';
 import { resolveNetOptions, type ResolvedNet } from './net-options.ts';
-import type { StopReason } from './synthesize.ts';
+import { attemptBudget, stopRequested, type StopReason } from './synthesize.ts';
 import type { SketchSynthesis, SketchSynthesisOptions } from './run-sketch.ts';
 import { netReport, type Check } from './net-report.ts';
 
@@ -93,7 +93,7 @@ export function trainSketch(sketch: Sketch, options: SketchSynthesisOptions): Sk
   const maxSteps = Math.min(options.maxSteps, net.epochs * net.stepsPerEpoch);
   const timeLimitMs = (options.timeLimitSeconds ?? Infinity) * 1000;
   outer: for (let attempt = 0; attempt <= restarts; attempt++) {
-    const budget = Math.floor(maxSteps / (restarts + 1)) + (attempt < maxSteps % (restarts + 1) ? 1 : 0);
+    const budget = attemptBudget(maxSteps, restarts, attempt);
     if (budget <= 0 && attempt > 0) break;
     attempts++;
     const rng = master.fork(attempt);
@@ -119,6 +119,10 @@ export function trainSketch(sketch: Sketch, options: SketchSynthesisOptions): Sk
       const now = performance.now();
       if (now - t0 > timeLimitMs) {
         stopReason = 'time-limit';
+        break outer;
+      }
+      if (stopRequested(options.stop)) {
+        stopReason = 'interrupted';
         break outer;
       }
       progress.maybe(now, t0, steps, loss, bestLoss, checkMs);

@@ -5,17 +5,19 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileRelaxed, loadSketch, parseJson, readParams, readRealParams, runExact, solves, Rng, type Diagnostic } from '../../src/index.ts';
 
-const ROOT = new URL('../../programs/', import.meta.url).pathname;
+const ROOT = new URL('../../', import.meta.url).pathname;
+/** The bundled programs, and the TerpreT-syntax fixtures of the tests. */
+const DIRS = [...readdirSync(join(ROOT, 'programs')).map((d) => join(ROOT, 'programs', d)), join(ROOT, 'test', 'terpret')];
 
 /** (program, batch, solution file) for every stored known solution. */
 function solutions(): { program: string; batch?: string; params: string }[] {
   const found: { program: string; batch?: string; params: string }[] = [];
-  for (const dir of readdirSync(ROOT)) {
-    const files = readdirSync(join(ROOT, dir));
+  for (const dir of DIRS) {
+    const files = readdirSync(dir);
     for (const f of files.filter((x) => x.endsWith('.params.json'))) {
       const stem = f.split('.')[0]!;
       const middle = f.slice(stem.length + 1, -'.params.json'.length);
-      found.push({ program: join(ROOT, dir, `${stem}.tpt`), params: join(ROOT, dir, f), ...(middle ? { batch: middle } : {}) });
+      found.push({ program: join(dir, `${stem}.tpt`), params: join(dir, f), ...(middle ? { batch: middle } : {}) });
     }
   }
   return found;

@@ -12,9 +12,10 @@ export const checkCommand: Command = {
     const sketch = loadFromArgs(args);
     const p = sketch.program;
     const params = p.vars.filter((v) => v.role === 'param').length;
+    const fixed = p.fixed?.length ? ` (and ${p.fixed.length} fixed by the program)` : '';
     const hypers = Object.entries(sketch.hypers).map(([k, v]) => `${k}=${v}`).join(' ');
     out(
-      `${p.file}: ok — ${params} param variables, ${p.vars.length} variables, ${countStatements(p.body)} statements, ` +
+      `${p.file}: ok — ${params} param variables${fixed}, ${p.vars.length} variables, ${countStatements(p.body)} statements, ` +
         `${sketch.dataset.examples.length} example(s)${sketch.batchName ? ` from batch ${sketch.batchName}` : ''}${hypers ? `; ${hypers}` : ''}`,
     );
     return 0;

@@ -26,7 +26,7 @@ export const compareCommand: Command = {
     { name: 'runs', type: 'string', value: 'N', help: 'runs per method and sweep value (default 10)' },
     { name: 'runs-for', type: 'list', value: 'NAME=N', help: 'a different run count for one method, e.g. smt=3 (repeatable)' },
     { name: 'sweep', type: 'string', value: 'NAME=V1,V2', help: 'sweep a Hyper (K=4,8,16) or the batch (batch=nand,swap)' },
-    { name: 'max-steps', type: 'string', value: 'N', help: 'step budget per run (default 3000)' },
+    { name: 'max-steps', type: 'string', value: 'N', help: 'step budget per run (default 3000, none when --time-limit is given)' },
     { name: 'time-limit', type: 'string', value: 'SECONDS', help: 'wall-clock limit per run (default none; smt: its own default)' },
     { name: 'seed', type: 'string', value: 'N', help: 'base seed; every run seed derives from it (default 1)' },
     { name: 'epsilon', type: 'string', value: 'E', help: 'added inside -log(p + E) (default 1e-7)' },
@@ -61,7 +61,8 @@ export const compareCommand: Command = {
       sweep: parseSweep(flagString(args, 'sweep')),
       runs: flagNumber(args, 'runs', 10, { integer: true, min: 1 }),
       runsFor: parseRunsFor(flagList(args, 'runs-for'), optimizers),
-      maxSteps: flagNumber(args, 'max-steps', 3000, { integer: true, min: 0 }),
+      // --time-limit alone has no step cap: the time limit is the budget.
+      maxSteps: args.flags.has('max-steps') || !Number.isFinite(timeLimit) ? flagNumber(args, 'max-steps', 3000, { integer: true, min: 0 }) : null,
       timeLimitSeconds: Number.isFinite(timeLimit) ? timeLimit : null,
       seed: flagNumber(args, 'seed', 1, { integer: true, min: 0 }),
       epsilon: flagNumber(args, 'epsilon', 1e-7, { min: 0 }),

@@ -1,18 +1,20 @@
 // `tpt synth PROGRAM`: search for Param values that solve every example, then show the program found.
 import {
-  getMethod, listOptimizers, runExact, runMethod, writeFileAtomic, OptionError, NET_FLAGS, encodeCnf, formatDimacs, smt2Text,
-  resolveMethodOptions, type CnfEncodingName, type EncodingName,
+  getMethod, listOptimizers, resolveMethodOptions, runExact, startMethodInWorker, writeFileAtomic, OptionError, NET_FLAGS,
+  encodeCnf, formatDimacs, smt2Text, type CnfEncodingName, type EncodingName,
   netOptionsFromFlags, netJson, formatNet, plotSynthesis, PlotError,
   type OptionSpec, type MethodSynthesis as SketchSynthesis, type Sketch,
 } from '../../index.ts';
 import { flagBool, flagNumber, flagString, type FlagSpec, type ParsedArgs } from '../args.ts';
-import { SKETCH_FLAGS, UserError, loadFromArgs, out } from '../common.ts';
+import { ReportedFailure, SKETCH_FLAGS, UserError, loadFromArgs, out } from '../common.ts';
 import { ProgressBar, compact } from '../progress-bar.ts';
-import { annotatedSource, paramTables } from '../present.ts';
+import { annotatedSource, fixedParamsLine, paramTables } from '../present.ts';
 import { formatRun } from './run.ts';
 import type { Command } from '../command.ts';
 
 export const DEFAULT_OPTIMIZER = 'gradsearch-ls';
+/** Seconds a run may take when neither --max-steps nor --time-limit is given. */
+export const DEFAULT_TIME_LIMIT = 60;
 const VERSION = '0.1.0';
 
 /** The chosen optimizer's options become flags of their own: `--optimizer bop --tau 100`. */
@@ -39,8 +41,8 @@ export const synthCommand: Command = {
     ...SKETCH_FLAGS,
     { name: 'optimizer', type: 'string', value: 'NAME', help: `search method (default ${DEFAULT_OPTIMIZER}; see tpt optimizers)` },
     { name: 'seed', type: 'string', value: 'N', help: 'random seed; the same seed gives the same run (default 1)' },
-    { name: 'max-steps', type: 'string', value: 'N', help: 'step budget over all restarts (default 10000)' },
-    { name: 'time-limit', type: 'string', value: 'SECONDS', help: 'wall-clock limit (default none)' },
+    { name: 'max-steps', type: 'string', value: 'N', help: 'step budget over all restarts (default none)' },
+    { name: 'time-limit', type: 'string', value: 'SECONDS', help: `wall-clock limit (default ${DEFAULT_TIME_LIMIT} when --max-steps is not given either, else none)` },
     { name: 'restarts', type: 'string', value: 'N', help: 'extra attempts from a fresh start; the budget is split (default 0)' },
     { name: 'epsilon', type: 'string', value: 'E', help: 'added inside -log(p + E) (default 1e-7)' },
     { name: 'out', type: 'string', value: 'FILE', help: 'write the JSON result (also a params file for tpt run)' },
@@ -61,8 +63,9 @@ export const synthCommand: Command = {
       if (v !== undefined) options[o.name] = v;
     }
     const seed = flagNumber(args, 'seed', 1, { integer: true, min: 0 });
-    const maxSteps = flagNumber(args, 'max-steps', 10_000, { integer: true, min: 0 });
-    const timeLimit = flagNumber(args, 'time-limit', Infinity, { min: 0 });
+    // --max-steps alone is a pure step cap, --time-limit alone a pure time limit; neither: 60 s.
+    const maxSteps = flagNumber(args, 'max-steps', Infinity, { integer: true, min: 0 });
+    const timeLimit = flagNumber(args, 'time-limit', Number.isFinite(maxSteps) ? Infinity : DEFAULT_TIME_LIMIT, { min: 0 });
     const restarts = flagNumber(args, 'restarts', 0, { integer: true, min: 0 });
     const epsilon = flagNumber(args, 'epsilon', 1e-7, { min: 0 });
     const json = flagBool(args, 'json');
@@ -74,19 +77,24 @@ export const synthCommand: Command = {
     const bar = new ProgressBar(!json && Boolean(process.stderr.isTTY));
     const t0 = performance.now();
     let synthesis: SketchSynthesis;
+    const stepText = Number.isFinite(maxSteps) ? `/${maxSteps}` : '';
+    const timeText = Number.isFinite(timeLimit) ? `/${timeLimit}s` : '';
+    const net = netOptionsFromFlags(args.flags);
     try {
-      synthesis = await runMethod(sketch, {
-        optimizer, options, seed, maxSteps, restarts, epsilon,
-        net: netOptionsFromFlags(args.flags),
+      resolveMethodOptions(optimizer, options);
+      // The search runs in a worker thread so that this one can catch Ctrl-C and stop it.
+      const run = startMethodInWorker(sketch, {
+        optimizer, options, seed, maxSteps, restarts, epsilon, net,
         ...(Number.isFinite(timeLimit) ? { timeLimitSeconds: timeLimit } : {}),
         onProgress: (p) =>
           bar.update(
-            Math.max(p.step / Math.max(1, maxSteps), Number.isFinite(timeLimit) ? p.elapsedSeconds / timeLimit : 0),
-            `step ${p.step}/${maxSteps}  loss ${compact(p.loss)}  best ${compact(p.bestLoss)}  ${compact(p.stepsPerSecond)} steps/s  ${p.elapsedSeconds.toFixed(1)}s`,
+            Math.max(p.step / Math.max(1, maxSteps), p.elapsedSeconds / timeLimit),
+            `step ${p.step}${stepText}  loss ${compact(p.loss)}  best ${compact(p.bestLoss)}  ${compact(p.stepsPerSecond)} steps/s  ${p.elapsedSeconds.toFixed(1)}s${timeText}  (Ctrl-C: stop)`,
           ),
       });
+      synthesis = await untilInterrupted(run, optimizer === 'smt' || optimizer === 'sat');
     } catch (e) {
-      if (e instanceof OptionError) throw new UserError(e.message);
+      if (e instanceof OptionError || (e instanceof Error && e.name === 'OptionError')) throw new UserError(e.message);
       throw e;
     } finally {
       bar.done();
@@ -104,7 +112,7 @@ export const synthCommand: Command = {
     const outPath = flagString(args, 'out');
     if (outPath) writeFileAtomic(outPath, JSON.stringify(report, null, 2) + '\n');
     out(json ? JSON.stringify(report, null, 2) : formatSynthesis(sketch, synthesis));
-    return synthesis.result.success ? 0 : 1;
+    return synthesis.result.success ? 0 : synthesis.result.stopReason === 'interrupted' ? INTERRUPTED : 1;
   },
 };
 
@@ -140,6 +148,38 @@ async function exportInstances(
   }
   out(lines.join('\n'));
   return 0;
+}
+
+/** Exit code after Ctrl-C (128 + SIGINT). */
+const INTERRUPTED = 130;
+
+/**
+ * The run's synthesis; the first Ctrl-C asks it to stop with its best assignment, a second one (or
+ * the first, for a method that cannot stop between steps) ends it at once and exits.
+ */
+async function untilInterrupted(run: ReturnType<typeof startMethodInWorker>, killAtOnce: boolean): Promise<SketchSynthesis> {
+  let interrupts = 0;
+  let killed = false;
+  const onInterrupt = (): void => {
+    interrupts++;
+    if (interrupts === 1 && !killAtOnce) {
+      process.stderr.write('\nstopping: the best assignment so far follows (Ctrl-C again to quit at once)\n');
+      run.stop();
+      return;
+    }
+    killed = true;
+    void run.kill();
+  };
+  process.on('SIGINT', onInterrupt);
+  try {
+    return await run.result;
+  } catch (e) {
+    if (!killed) throw e;
+    process.stderr.write('\ninterrupted: no assignment to show\n');
+    throw new ReportedFailure(INTERRUPTED);
+  } finally {
+    process.off('SIGINT', onInterrupt);
+  }
 }
 
 function resultJson(args: ParsedArgs, sketch: Sketch, s: SketchSynthesis, wallSeconds: number): Record<string, unknown> {
@@ -183,12 +223,14 @@ function formatSynthesis(sketch: Sketch, s: SketchSynthesis): string {
   lines.push(
     r.success
       ? `solved by ${r.optimizer} (seed ${r.seed}) in ${speed}`
-      : `not solved by ${r.optimizer} (seed ${r.seed}; ${r.stopReason}) after ${speed}; the best assignment satisfies ${s.examplesSolved}/${n} examples`,
+      : `not solved by ${r.optimizer} (seed ${r.seed}; ${r.stopReason === 'interrupted' ? 'stopped by Ctrl-C' : r.stopReason}) after ${speed}; the best assignment satisfies ${s.examplesSolved}/${n} examples`,
   );
   lines.push('');
   if (s.net) lines.push(formatNet(sketch, s), '');
   const tables = paramTables(sketch.program, s.params);
   if (tables) lines.push(tables, '');
+  const fixed = fixedParamsLine(sketch.program);
+  if (fixed) lines.push(fixed, '');
   lines.push(annotatedSource(sketch.program, sketch.source, s.params), '');
   lines.push(formatRun(sketch, runExact(sketch.program, sketch.dataset, s.assignment, s.net?.realParams)));
   return lines.join('\n');

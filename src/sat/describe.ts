@@ -1,25 +1,11 @@
 // A registry-friendly description of the SAT backend, in the same shape as the Z3 backend's.
-import type { Program } from '../ir/ir.ts';
-import type { Dataset } from '../data/dataset.ts';
-import type { SmtOptionSpec } from '../smt/describe.ts';
+import type { SolverBackend } from '../smt/describe.ts';
 import { CNF_ENCODINGS, DEFAULT_CNF_ENCODING, type CnfEncodingName } from './encode.ts';
 import { DEFAULT_SOLVER, solveSat, type SatResult } from './solve.ts';
 import { SOLVERS, type SolverName } from './solver.ts';
 
-export interface SatBackend {
-  readonly name: 'sat';
-  readonly summary: string;
-  readonly family: 'exact';
-  readonly options: readonly SmtOptionSpec[];
-  /** Runs the SAT solver with resolved options (`timeLimit`, `encoding`, `solver`); verify the answer with `solves`. */
-  run(
-    program: Program,
-    dataset: Dataset,
-    options: Readonly<Record<string, number | boolean | string>>,
-    seed?: number,
-    onLog?: (message: string) => void,
-  ): Promise<SatResult>;
-}
+/** The SAT solver with options `timeLimit`, `encoding`, `solver`. */
+export type SatBackend = SolverBackend<'sat', SatResult>;
 
 export const satBackend: SatBackend = {
   name: 'sat',

@@ -27,6 +27,11 @@ class IntList {
   }
 }
 
+/** Orders terms by variable (gate), then negative before positive. */
+function byVariable(a: number, b: number): number {
+  return Math.abs(a) - Math.abs(b) || a - b;
+}
+
 export class CnfBuilder implements BoolTerms<number> {
   private vars = 0;
   /** Every clause's literals followed by 0, as in DIMACS. */
@@ -66,11 +71,18 @@ export class CnfBuilder implements BoolTerms<number> {
   }
 
   and(xs: number[]): number {
-    const sorted = [...new Set(xs)].sort((a, b) => a - b);
-    const set = new Set(sorted);
-    if (sorted.length === 0) return this.truth();
-    if (sorted.some((x) => set.has(-x))) return -this.truth();
-    if (sorted.length === 1) return sorted[0]!;
+    // Sorted by variable, so that duplicates and complementary pairs are neighbours.
+    const sorted = xs.length === 2 ? (byVariable(xs[0]!, xs[1]!) <= 0 ? [xs[0]!, xs[1]!] : [xs[1]!, xs[0]!]) : [...xs].sort(byVariable);
+    let n = 0;
+    for (let i = 0; i < sorted.length; i++) {
+      const x = sorted[i]!;
+      if (n > 0 && sorted[n - 1] === x) continue;
+      if (n > 0 && sorted[n - 1] === -x) return -this.truth();
+      sorted[n++] = x;
+    }
+    sorted.length = n;
+    if (n === 0) return this.truth();
+    if (n === 1) return sorted[0]!;
     const key = sorted.join(',');
     let g = this.gateKeys.get(key);
     if (g === undefined) {

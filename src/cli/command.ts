@@ -8,6 +8,10 @@ export interface Command {
   readonly flags: readonly FlagSpec[];
   /** Extra flags that depend on the arguments themselves (e.g. the chosen optimizer's options). */
   readonly extraFlags?: (argv: readonly string[]) => readonly FlagSpec[];
+  /** More about an unknown flag (`--tau` is an option of bop), given the whole argv. */
+  readonly explainFlag?: (flag: string, argv: readonly string[]) => string | undefined;
+  /** Positional arguments it takes at most (default 1, the PROGRAM). */
+  readonly maxPositionals?: number;
   /** Returns the exit code. */
   run(args: ParsedArgs): number | Promise<number>;
 }

@@ -4,9 +4,10 @@ import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import {
   canonicalJson, defaultReferencePath, getMethod, loadReference,
-  type ComparisonConfig, type OptionSpec, type PaperReference, type Shard, type Sweep,
+  type ComparisonConfig, type MethodInfo, type PaperReference, type Shard, type Sweep,
 } from '../index.ts';
-import { flagBool, flagString, UsageError, type FlagSpec, type ParsedArgs } from './args.ts';
+import { flagBool, flagString, kebabCase, UsageError, type FlagSpec, type ParsedArgs } from './args.ts';
+import { findOption, methodsWithOption, optionFlag, whoHasOption } from './option-flags.ts';
 
 /** `a,b,c` -> names (each must be a known method). */
 export function parseMethods(text: string | undefined): string[] {
@@ -64,36 +65,57 @@ function methodsInArgv(argv: readonly string[]): string[] {
   return text.split(',').map((s) => s.trim()).filter(Boolean);
 }
 
-/** One flag `--A.opt` per option of every listed method. */
+/** One flag `--A.opt` (kebab-case) per option of every listed method. */
 export function methodOptionFlags(argv: readonly string[]): FlagSpec[] {
   const flags: FlagSpec[] = [];
   for (const name of methodsInArgv(argv)) {
-    let options: readonly OptionSpec[];
+    let method: MethodInfo;
     try {
-      options = getMethod(name).options;
+      method = getMethod(name);
     } catch {
       continue; // reported when the command runs
     }
-    for (const o of options) {
-      flags.push({ name: `${name}.${o.name}`, type: 'string', value: o.type === 'choice' ? o.choices!.join('|') : o.type.toUpperCase(), help: `${o.doc} (default ${String(o.default)})` });
-    }
+    for (const o of method.options) flags.push(optionFlag(method, o, `${name}.`));
   }
   return flags;
 }
 
-/** Method options from `--A.opt=V` flags and `A.opt=V` positionals (after PROGRAM). */
+/** An unknown flag of tpt compare that is a method option written without (or with the wrong) method. */
+export function explainMethodFlag(flag: string, argv: readonly string[]): string | undefined {
+  const dot = flag.indexOf('.');
+  const listed = methodsInArgv(argv);
+  if (dot < 0) {
+    const who = whoHasOption(flag);
+    if (!who) return undefined;
+    const owners = methodsWithOption(flag).map((m) => m.name);
+    const owner = owners.find((m) => listed.includes(m)) ?? owners[0]!;
+    return `${who}; in tpt compare a method option names its method: --${owner}.${kebabCase(flag)}=V or ${owner}.${kebabCase(flag)}=V`;
+  }
+  const method = flag.slice(0, dot);
+  if (!listed.includes(method)) return `'${method}' is not among --optimizers (${listed.join(', ') || 'none given'})`;
+  const who = whoHasOption(flag.slice(dot + 1));
+  return `${method} has no option '${flag.slice(dot + 1)}'${who ? `; ${who}` : ''} (tpt optimizers lists every option)`;
+}
+
+/**
+ * Method options from `--A.opt=V` flags and `A.opt=V` positionals (after PROGRAM), keyed by the
+ * schema's option names; a camelCase spelling is accepted with a note on stderr.
+ */
 export function parseMethodOptions(args: ParsedArgs, methods: readonly string[]): Record<string, Record<string, string>> {
   const options: Record<string, Record<string, string>> = {};
   const set = (method: string, opt: string, value: string, from: string): void => {
     if (!methods.includes(method)) throw new UsageError(`${from}: '${method}' is not among --optimizers`);
-    (options[method] ??= {})[opt] = value;
+    const spec = findOption(getMethod(method), opt);
+    if (!spec) throw new UsageError(`${from}: ${method} has no option '${opt}'; known: ${getMethod(method).options.map((o) => kebabCase(o.name)).join(', ') || 'none'}`);
+    if (opt !== kebabCase(spec.name)) process.stderr.write(`tpt compare: note: ${from}: ${opt} is written ${kebabCase(spec.name)}\n`);
+    (options[method] ??= {})[spec.name] = value;
   };
   for (const [flag, value] of args.flags) {
     const dot = flag.indexOf('.');
     if (dot > 0 && typeof value === 'string') set(flag.slice(0, dot), flag.slice(dot + 1), value, `--${flag}`);
   }
   for (const p of args.positionals.slice(1)) {
-    const m = /^([^.=\s]+)\.([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(p);
+    const m = /^([^.=\s]+)\.([A-Za-z_][A-Za-z0-9_-]*)=(.*)$/.exec(p);
     if (!m) throw new UsageError(`unexpected argument '${p}' (method options are written METHOD.OPTION=VALUE)`);
     set(m[1]!, m[2]!, m[3]!, p);
   }

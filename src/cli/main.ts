@@ -10,7 +10,7 @@ import { compareCommand } from './commands/compare.ts';
 import { mergeCommand } from './commands/merge.ts';
 import { parseArgs, UsageError } from './args.ts';
 import { ReportedFailure, UserError } from './common.ts';
-import { OptionError } from '../index.ts';
+import { LimitError, OptionError } from '../index.ts';
 import type { Command } from './command.ts';
 
 const COMMANDS: readonly Command[] = [synthCommand, checkCommand, runCommand, irCommand, gradCommand, tapeCommand, optimizersCommand, compareCommand, mergeCommand];
@@ -56,9 +56,20 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(commandHelp({ ...command, flags }) + '\n');
       return 0;
     }
-    return await command.run(parseArgs(rest, flags));
+    const args = parseArgs(rest, flags, (flag) => command.explainFlag?.(flag, rest));
+    const extra = args.positionals[command.maxPositionals ?? 1];
+    if (extra !== undefined) {
+      const takes = command.maxPositionals === 0 ? 'no arguments' : 'one PROGRAM';
+      throw new UsageError(`unexpected argument '${extra}': tpt ${command.name} takes ${takes}`);
+    }
+    for (const note of args.notes) process.stderr.write(`tpt ${command.name}: note: ${note}\n`);
+    return await command.run(args);
   } catch (e) {
     if (e instanceof ReportedFailure) return e.code;
+    if (e instanceof LimitError) {
+      process.stderr.write(`tpt ${command.name}: error[${e.code}]: ${e.message}\n`);
+      return 1;
+    }
     if (e instanceof UsageError || e instanceof UserError || e instanceof OptionError) {
       process.stderr.write(`tpt ${command.name}: ${e.message}\n${e instanceof UsageError ? `usage: ${command.usage}\n` : ''}`);
       return 1;

@@ -51,3 +51,4 @@ export function fixedParamsLine(program: Program): string | null {
   if (fixed.length === 0) return null;
   return `fixed by the program: ${fixed.map((f) => `${program.vars[f.variable]!.name} = ${f.value}`).join(', ')}`;
 }
+

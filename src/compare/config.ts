@@ -2,7 +2,9 @@
 // only from the base seed, the method, the sweep value and the run index; shards are slices of it.
 import type { SketchOptions } from '../sketch/load.ts';
 import type { ResolvedOptions } from '../optimizers/options.ts';
+import { createHash } from 'node:crypto';
 import { resolveMethodOptions } from './methods.ts';
+import { hashInputs, type InputHashes } from './inputs.ts';
 
 /** A swept value: a Hyper's integer or a batch name. */
 export type SweepValue = number | string;
@@ -44,8 +46,14 @@ export interface NormalizedConfig extends Required<Omit<ComparisonConfig, 'dataP
   readonly hypersPath: string | null;
   readonly batch: string | null;
   readonly options: Readonly<Record<string, ResolvedOptions>>;
-  readonly version: 1;
+  /** What the program, data and hypers files held when the comparison started. */
+  readonly inputs: InputHashes;
+  /** 2 added `inputs` and the context digest in run keys. */
+  readonly version: typeof CONFIG_VERSION;
 }
+
+/** The config.json format; a directory of another version is refused (with --fresh offered). */
+export const CONFIG_VERSION = 2;
 
 /** One planned run. `index` is its position in the full (unsharded) plan. */
 export interface RunSpec {
@@ -92,7 +100,8 @@ export function normalizeConfig(config: ComparisonConfig): NormalizedConfig {
     seed: config.seed,
     epsilon: config.epsilon ?? 1e-7,
     curveRuns: config.curveRuns ?? 3,
-    version: 1,
+    inputs: hashInputs(config.program, config.dataPath ?? null, config.hypersPath ?? null),
+    version: CONFIG_VERSION,
   };
 }
 
@@ -129,22 +138,40 @@ export function deriveSeed(base: number, optimizer: string, sweepValue: SweepVal
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-/** The identity of a run: method + options + sweep value + run index + seed. */
-export function runKey(optimizer: string, options: ResolvedOptions, sweepValue: SweepValue | null, run: number, seed: number): string {
-  return `${optimizer}|${canonicalJson(options)}|${sweepValue === null ? '' : String(sweepValue)}|${run}|${seed}`;
+/**
+ * The identity of a run: method + options + sweep value + run index + seed + `context`, a digest of
+ * everything else that decides its outcome (files and their contents, hypers, budgets, epsilon), so
+ * records of two different comparisons never pass for each other.
+ */
+export function runKey(optimizer: string, options: ResolvedOptions, sweepValue: SweepValue | null, run: number, seed: number, context: string): string {
+  return `${optimizer}|${canonicalJson(options)}|${sweepValue === null ? '' : String(sweepValue)}|${run}|${seed}|${context}`;
+}
+
+/** The digest of a config without what varies between its runs (methods, options, run counts, sweep values). */
+export function runContext(config: NormalizedConfig): string {
+  const { optimizers: _m, options: _o, runs: _r, runsFor: _f, sweep, ...shared } = config;
+  const text = canonicalJson({ ...shared, sweep: sweep?.name ?? null });
+  return createHash('sha256').update(text).digest('hex').slice(0, 12);
+}
+
+/** How many runs the whole (unsharded) plan holds, computed without building it. */
+export function planSize(config: NormalizedConfig): number {
+  const perValue = config.optimizers.reduce((n, name) => n + (config.runsFor[name] ?? config.runs), 0);
+  return perValue * (config.sweep ? config.sweep.values.length : 1);
 }
 
 /** Every run of the comparison in a fixed order (sweep value, method, run), optionally one shard of it. */
 export function planRuns(config: NormalizedConfig, shard?: Shard): RunSpec[] {
   const specs: RunSpec[] = [];
   const values: (SweepValue | null)[] = config.sweep ? [...config.sweep.values] : [null];
+  const context = runContext(config);
   for (const sweepValue of values) {
     for (const optimizer of config.optimizers) {
       const runs = config.runsFor[optimizer] ?? config.runs;
       const options = config.options[optimizer]!;
       for (let run = 0; run < runs; run++) {
         const seed = deriveSeed(config.seed, optimizer, sweepValue, run);
-        specs.push({ key: runKey(optimizer, options, sweepValue, run, seed), index: specs.length, optimizer, options, sweepValue, run, seed });
+        specs.push({ key: runKey(optimizer, options, sweepValue, run, seed, context), index: specs.length, optimizer, options, sweepValue, run, seed });
       }
     }
   }

@@ -40,11 +40,16 @@ export function mergeComparisons(dirs: readonly string[], out: string, reference
       else byKey.set(r.key, r);
     }
   }
-  openStore(out, config); // checks (or writes) out/config.json
-  const order = new Map(planRuns(config).map((s) => [s.key, s.index]));
-  const records = [...byKey.values()].sort((a, b) => (order.get(a.key) ?? Infinity) - (order.get(b.key) ?? Infinity));
-  writeRuns(out, records);
-  const summary = writeReports(out, config, records, reference, referenceSource);
-  const missing = [...order.keys()].filter((k) => !byKey.has(k)).length;
-  return { config, records, summary, duplicates, missing };
+  const store = openStore(out, config, 'tpt merge'); // checks (or writes) out/config.json, and locks out
+  try {
+    const order = new Map(planRuns(config).map((s) => [s.key, s.index]));
+    // Records of no planned run (another comparison's) are left out, as a comparison's summary does.
+    const records = [...byKey.values()].filter((r) => order.has(r.key)).sort((a, b) => order.get(a.key)! - order.get(b.key)!);
+    writeRuns(out, records);
+    const summary = writeReports(out, config, records, reference, referenceSource);
+    const missing = [...order.keys()].filter((k) => !byKey.has(k)).length;
+    return { config, records, summary, duplicates, missing };
+  } finally {
+    store.release();
+  }
 }

@@ -115,10 +115,12 @@ async function runSolverBackend(backend: (typeof SOLVER_BACKENDS)[number], sketc
     params: paramsToJson(program, assignment),
     examplesSolved,
     compileSeconds: answer.encodeSeconds,
-    ...(backend === satBackend ? satFields(answer as SatResult) : { smtStatus: answer.status }),
+    ...(backend === satBackend
+      ? satFields(answer as SatResult)
+      : { smtStatus: answer.status, solverWork: { solveSeconds: Math.max(0, answer.seconds - answer.encodeSeconds), conflicts: answer.conflicts } }),
   };
 }
 
-function satFields(answer: SatResult): Pick<MethodSynthesis, 'satStatus' | 'solveSeconds' | 'conflicts'> {
-  return { satStatus: answer.status, solveSeconds: answer.solveSeconds, ...(answer.conflicts === null ? {} : { conflicts: answer.conflicts }) };
+function satFields(answer: SatResult): Pick<MethodSynthesis, 'satStatus' | 'solverWork'> {
+  return { satStatus: answer.status, solverWork: { solveSeconds: answer.solveSeconds, conflicts: answer.conflicts } };
 }

@@ -4,6 +4,13 @@ import { Worker } from 'node:worker_threads';
 import type { NormalizedConfig, RunSpec } from './config.ts';
 import { executeRun, SketchCache, type RunRecord } from './record.ts';
 import { resolveWorkerEntry, type WorkerEntry } from './worker-path.ts';
+import { DEFAULT_LIMITS, type Limits } from '../util/limits.ts';
+
+/** What a worker starts with. */
+export interface WorkerData {
+  readonly config: NormalizedConfig;
+  readonly limits: Limits;
+}
 
 /** Main thread -> worker. */
 export interface ToWorker {
@@ -43,7 +50,7 @@ export function inProcessLane(config: NormalizedConfig, sketches = new SketchCac
 }
 
 /** A lane backed by one worker thread, started on first use and restarted after it dies. */
-export function workerLane(config: NormalizedConfig, entry: WorkerEntry = resolveWorkerEntry(import.meta.url)): Lane {
+export function workerLane(config: NormalizedConfig, limits: Limits = DEFAULT_LIMITS, entry: WorkerEntry = resolveWorkerEntry(import.meta.url)): Lane {
   let worker: Worker | null = null;
   let pending: { resolve: (r: RunRecord) => void; reject: (e: Error) => void; onProgress: (f: number) => void } | null = null;
   const fail = (e: Error): void => {
@@ -53,7 +60,7 @@ export function workerLane(config: NormalizedConfig, entry: WorkerEntry = resolv
     p?.reject(e);
   };
   const start = (): Worker => {
-    const options = { workerData: { config }, stdout: false, stderr: false };
+    const options = { workerData: { config, limits } satisfies WorkerData, stdout: false, stderr: false };
     const w = entry.kind === 'module' ? new Worker(entry.url, options) : new Worker(entry.code, { ...options, eval: true });
     w.on('message', (m: FromWorker) => {
       if (!pending) return;

@@ -6,6 +6,7 @@ import type { ResolvedOptions } from '../optimizers/options.ts';
 import { plotShape } from '../synth/plot.ts';
 import type { MethodSynthesis } from '../synth/method.ts';
 import { renderDiagnostic } from '../util/diagnostics.ts';
+import { DEFAULT_LIMITS, type Limits } from '../util/limits.ts';
 import { sketchOptions, type NormalizedConfig, type RunSpec, type SweepValue } from './config.ts';
 import { runMethod } from './methods.ts';
 
@@ -52,10 +53,11 @@ export interface RunRecord {
   readonly evaluations?: number;
   /** Z3's verdict (smt). */
   readonly smtStatus?: string;
-  /** The SAT solver's verdict, seconds of its own (loading and solving) and conflicts (sat). */
+  /** The SAT solver's verdict (sat). */
   readonly satStatus?: string;
+  /** The exact solver's seconds after encoding and its conflicts (smt, sat; null when it counts none). */
   readonly solveSeconds?: number;
-  readonly conflicts?: number;
+  readonly conflicts?: number | null;
   /** Downsampled loss curve, for the first few runs of every (method, sweep value). */
   readonly lossCurve?: LossCurve;
   /** The learned Params, for programs with real values that plot.ts can picture (absent in version 1). */
@@ -67,16 +69,23 @@ export interface RunRecord {
 export class SketchCache {
   private readonly sketches = new Map<string, Sketch>();
 
-  constructor(private readonly config: NormalizedConfig) {}
+  constructor(
+    private readonly config: NormalizedConfig,
+    private readonly limits: Limits = DEFAULT_LIMITS,
+  ) {}
 
   /** The sketch for `value`; throws an Error with rendered diagnostics if it does not load. */
   get(value: SweepValue | null): Sketch {
     const id = value === null ? '' : String(value);
     const cached = this.sketches.get(id);
     if (cached) return cached;
-    const result = loadSketch(this.config.program, sketchOptions(this.config, value));
+    const result = loadSketch(this.config.program, { ...sketchOptions(this.config, value), limits: this.limits });
     if (!result.sketch) {
-      const errors = result.diagnostics.filter((d) => d.severity === 'error');
+      const sweep = this.config.sweep;
+      // A swept Hyper is bound like --set; name the flag the user wrote.
+      const errors = result.diagnostics
+        .filter((d) => d.severity === 'error')
+        .map((d) => (sweep && d.code === 'unknown-hyper' ? { ...d, message: d.message.replace(`--set ${sweep.name}:`, `--sweep ${sweep.name}:`) } : d));
       const where = this.config.sweep && value !== null ? ` (${this.config.sweep.name}=${value})` : '';
       throw new SketchLoadError(`${this.config.program}${where} does not load`, errors.map((d) => renderDiagnostic(d, result.sources)));
     }
@@ -141,8 +150,7 @@ export async function executeRun(
     ...(s.evaluations !== undefined ? { evaluations: s.evaluations } : {}),
     ...(s.smtStatus !== undefined ? { smtStatus: s.smtStatus } : {}),
     ...(s.satStatus !== undefined ? { satStatus: s.satStatus } : {}),
-    ...(s.solveSeconds !== undefined ? { solveSeconds: s.solveSeconds } : {}),
-    ...(s.conflicts !== undefined ? { conflicts: s.conflicts } : {}),
+    ...(s.solverWork ? { solveSeconds: s.solverWork.solveSeconds, conflicts: s.solverWork.conflicts } : {}),
     ...(spec.run < config.curveRuns && r.lossCurve.steps.length > 0 ? { lossCurve: thin(r.lossCurve, CURVE_POINTS) } : {}),
     ...fitOf(sketch, s),
     version: RECORD_VERSION,

@@ -1,6 +1,8 @@
 // Published reference numbers (the GradSearch paper's Tables 1 and 2) for the cells of a comparison:
 // the parity chain by K, the circuit tasks by batch; found at <repo>/../shared/reference/.
 import { existsSync, readFileSync } from 'node:fs';
+import { readText } from '../sketch/files.ts';
+import { DEFAULT_LIMITS } from '../util/limits.ts';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -45,14 +47,10 @@ export function defaultReferencePath(fromUrl: string = import.meta.url): string 
 
 /** Reads a reference file (throws with the path on unreadable or non-JSON input). */
 export function loadReference(path: string): PaperReference {
-  let text: string;
+  const read = readText(path, 'data-size', DEFAULT_LIMITS);
+  if ('error' in read) throw new Error(`reference file: ${read.error}`);
   try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new Error(`cannot read reference file ${path}`);
-  }
-  try {
-    return JSON.parse(text) as PaperReference;
+    return JSON.parse(read.text.replace(/^\uFEFF/, '')) as PaperReference;
   } catch {
     throw new Error(`reference file ${path} is not valid JSON`);
   }

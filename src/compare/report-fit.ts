@@ -4,6 +4,7 @@
 import { paramsFromJson } from '../data/params.ts';
 import type { Sketch } from '../sketch/load.ts';
 import { describeFit } from '../synth/fit-label.ts';
+import { shownLoss } from '../synth/net-report.ts';
 import { plotCurves, plotFit, plotShape, type FitToPlot } from '../synth/plot.ts';
 import type { SweepValue } from './config.ts';
 import { SketchCache, type RunRecord } from './record.ts';
@@ -73,7 +74,7 @@ function bestFits(summary: Summary, records: readonly RunRecord[], sketch: Sketc
 
 /** `ste run 3 (solved), loss 1.1e-4`; with `right`, also the examples it gets right (for a classifier). */
 function runName(r: RunRecord, right = false): string {
-  const loss = r.fit?.dataLoss;
+  const loss = r.fit?.dataLoss === null || r.fit?.dataLoss === undefined ? r.fit?.dataLoss : shownLoss(r.fit.dataLoss);
   const shown = loss === null || loss === undefined ? 'n/a' : Math.abs(loss) < 1e-3 && loss !== 0 ? loss.toExponential(1) : loss.toPrecision(2);
   return `${r.optimizer} run ${r.run}${r.success ? ' (solved)' : ''}${right ? `, ${r.examplesSolved}/${r.examples} right` : ''}, loss ${shown}`;
 }

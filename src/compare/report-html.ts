@@ -4,7 +4,7 @@
 import type { SweepValue } from './config.ts';
 import type { RunRecord } from './record.ts';
 import { formatReference } from './reference.ts';
-import { esc, PALETTE, renderChart, type Series } from './svg.ts';
+import { esc, PALETTE, renderChart, SHAPES, type Series } from './svg.ts';
 import { groupOf, type Summary } from './summary.ts';
 import { formatCell, formatSeconds, tableCaption } from './table.ts';
 
@@ -34,31 +34,43 @@ function tableHtml(summary: Summary): string {
   return `<table><thead><tr>${head}</tr></thead><tbody>${rows.join('\n')}</tbody></table>`;
 }
 
+/** Where method `k` of `count` sits around each category: methods at the same value stay visible side by side. */
+function offsetXs(xs: readonly number[], k: number, count: number): number[] {
+  return xs.map((x) => x + (k - (count - 1) / 2) * 0.06);
+}
+
 function successChart(summary: Summary): string {
   const categories = summary.sweepValues.map((v) => labelOf(summary, v));
-  const xs = categories.map((_, i) => i);
+  const count = summary.optimizers.length;
   const series: Series[] = [];
   summary.optimizers.forEach((o, k) => {
     const color = PALETTE[k % PALETTE.length]!;
+    const shape = SHAPES[k % SHAPES.length]!;
+    const xs = offsetXs(categories.map((_, i) => i), k, count);
     const groups = summary.sweepValues.map((v) => groupOf(summary, o, v));
-    series.push({ name: o, color, xs, ys: groups.map((g) => (g && g.runs > 0 ? 100 * g.successRate : null)) });
-    const refs = groups.map((g) => (g?.reference ? (g.reference.kind === 'unsolved' ? 0 : g.reference.successPct) : null));
-    if (refs.some((r) => r !== null)) series.push({ name: `${o} (paper)`, color, xs, ys: refs, dashed: true });
+    series.push({ name: o, color, shape, xs, ys: groups.map((g) => (g && g.runs > 0 ? 100 * g.successRate : null)) });
+    const refs = groups.map((g) => (g?.reference && g.reference.kind !== 'unsolved' ? g.reference.successPct : null));
+    if (refs.some((r) => r !== null)) series.push({ name: `${o} (paper)`, color, shape, xs, ys: refs, dashed: true });
+    // The paper's "x" (not solved within its time limit) is no success rate: a cross at 0, not a point of the line.
+    const unsolved = groups.map((g) => (g?.reference?.kind === 'unsolved' ? 0 : null));
+    if (unsolved.some((r) => r !== null)) series.push({ name: `${o} (paper: unsolved, ×)`, color, shape: 'cross', xs, ys: unsolved, line: false });
   });
   return renderChart({ title: 'Success rate', xLabel: summary.sweep ?? '', yLabel: 'success %', categories, yMin: 0, yMax: 100, series });
 }
 
 function stepsChart(summary: Summary): string {
   const categories = summary.sweepValues.map((v) => labelOf(summary, v));
-  const xs = categories.map((_, i) => i);
+  const count = summary.optimizers.length;
   const series: Series[] = summary.optimizers.map((o, k) => {
     const groups = summary.sweepValues.map((v) => groupOf(summary, o, v));
     return {
       name: o,
       color: PALETTE[k % PALETTE.length]!,
-      xs: xs.map((x) => x + (k - (summary.optimizers.length - 1) / 2) * 0.04),
+      shape: SHAPES[k % SHAPES.length]!,
+      xs: offsetXs(categories.map((_, i) => i), k, count),
       ys: groups.map((g) => (g?.steps && g.steps.mean > 0 ? g.steps.mean : null)),
       ranges: groups.map((g) => (g?.steps ? { low: Math.max(g.steps.min, 0.5), high: g.steps.max } : null)),
+      emptyNote: o === 'smt' ? 'no steps: Z3 does not search by steps (time in the table)' : 'no run solved',
     };
   });
   return renderChart({ title: 'Steps to success (mean; whiskers min to max)', xLabel: summary.sweep ?? '', yLabel: 'steps (log)', categories, logY: true, series });

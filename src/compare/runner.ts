@@ -1,13 +1,14 @@
 // `runComparison`: plans every run, skips those already in the results directory, runs the rest in
 // parallel lanes (worker threads), appends each record as it finishes, then writes the reports.
 import { availableParallelism } from 'node:os';
-import { normalizeConfig, planRuns, type ComparisonConfig, type NormalizedConfig, type RunSpec, type Shard } from './config.ts';
+import { normalizeConfig, planRuns, planSize, type ComparisonConfig, type NormalizedConfig, type RunSpec, type Shard } from './config.ts';
 import { inProcessLane, RunError, workerLane, type Lane } from './pool.ts';
 import { SketchCache, type RunRecord } from './record.ts';
 import { writeReports } from './outputs.ts';
-import { appendRun, openStore, readRuns } from './store.ts';
+import { appendRun, openStore, readRuns, writeFailure, type OpenedStore, type StoreError } from './store.ts';
 import type { PaperReference } from './reference.ts';
 import type { Summary } from './summary.ts';
+import { LimitError, formatCount, limitMessage, resolveLimits, type LimitName, type Limits } from '../util/limits.ts';
 
 /** How to run a comparison (none of this is part of its identity). */
 export interface CompareRunOptions {
@@ -25,6 +26,10 @@ export interface CompareRunOptions {
   readonly onRecord?: (record: RunRecord) => void;
   /** Aborting stops every lane; finished runs stay recorded and the reports are still written. */
   readonly signal?: AbortSignal;
+  /** When the directory holds a different comparison (or older inputs), set it aside and start again. */
+  readonly fresh?: boolean;
+  /** Limits that differ from their defaults (README "Limits"), for loading sketches and planning. */
+  readonly limits?: Readonly<Partial<Record<LimitName, number>>>;
 }
 
 /** Progress of the whole comparison, for one progress bar. */
@@ -48,26 +53,47 @@ export interface CompareOutcome {
   readonly kept: number;
   /** A half-written last line from an interrupted earlier run was dropped. */
   readonly droppedTornLine: boolean;
+  /** Lines of runs.jsonl that were not records, moved to runs.garbled.jsonl (their runs were redone). */
+  readonly garbledLines: readonly number[];
+  /** Records in runs.jsonl of no run of this comparison (ignored). */
+  readonly foreignRecords: number;
+  /** Where `fresh` set the directory's earlier runs aside, or null. */
+  readonly setAside: string | null;
   readonly failures: readonly { readonly key: string; readonly error: RunError }[];
   readonly interrupted: boolean;
 }
 
 /**
  * Runs (or resumes) a comparison into `options.dir`. Throws `OptionError` for bad method options,
+ * `LimitError` when it plans more runs than the limit `runs`,
  * `SketchLoadError` when a sweep value's sketch does not load, `StoreError` when the directory
- * holds a different comparison.
+ * holds a different comparison, is locked by another process, or cannot be written.
  */
 export async function runComparison(config: ComparisonConfig, options: CompareRunOptions): Promise<CompareOutcome> {
   const normalized = normalizeConfig(config);
-  const sketches = new SketchCache(normalized);
+  const limits = resolveLimits(options.limits);
+  const size = planSize(normalized);
+  if (size > limits.runs) throw new LimitError(limitMessage('runs', limits, `the comparison plans ${formatCount(size)} runs`, size));
+  const sketches = new SketchCache(normalized, limits);
   for (const value of normalized.sweep ? normalized.sweep.values : [null]) sketches.get(value);
-  const stored = openStore(options.dir, normalized);
+  const store = openStore(options.dir, normalized, 'tpt compare', options.fresh);
+  try {
+    return await resume(normalized, store, sketches, limits, options);
+  } finally {
+    store.release();
+  }
+}
+
+/** Runs the runs of the plan (or shard) that `stored` lacks, appending each, then writes the reports. */
+async function resume(normalized: NormalizedConfig, stored: OpenedStore, sketches: SketchCache, limits: Limits, options: CompareRunOptions): Promise<CompareOutcome> {
   const finished = new Set(stored.records.map((r) => r.key));
-  const plan = planRuns(normalized, options.shard);
+  const fullPlan = planRuns(normalized);
+  const shard = options.shard;
+  const plan = shard ? fullPlan.filter((s) => s.index % shard.count === shard.index) : fullPlan;
   const todo = plan.filter((s) => !finished.has(s.key));
   const jobs = Math.max(1, Math.min(options.inProcess ? 1 : (options.jobs ?? availableParallelism()), todo.length));
   const lanes: Lane[] = Array.from({ length: todo.length ? jobs : 0 }, () =>
-    options.inProcess ? inProcessLane(normalized, sketches) : workerLane(normalized),
+    options.inProcess ? inProcessLane(normalized, sketches) : workerLane(normalized, limits),
   );
 
   const t0 = performance.now();
@@ -76,6 +102,7 @@ export async function runComparison(config: ComparisonConfig, options: CompareRu
   let done = 0;
   let solved = 0;
   let interrupted = false;
+  let writeError: StoreError | null = null;
   const report = (): void =>
     options.onProgress?.({ done, total: todo.length, solved, running: [...running.values()], elapsedSeconds: (performance.now() - t0) / 1000 });
   const onAbort = (): void => {
@@ -98,7 +125,14 @@ export async function runComparison(config: ComparisonConfig, options: CompareRu
           report();
         });
         if (interrupted) break;
-        appendRun(options.dir, record);
+        try {
+          appendRun(options.dir, record);
+        } catch (e) {
+          // A full disk or a vanished directory ends the comparison; the run is redone on resume.
+          writeError ??= e as StoreError;
+          onAbort();
+          break;
+        }
         done++;
         if (record.success) solved++;
         options.onRecord?.(record);
@@ -118,8 +152,18 @@ export async function runComparison(config: ComparisonConfig, options: CompareRu
     await Promise.all(lanes.map((l) => l.close()));
   }
 
-  const records = readRuns(options.dir).records;
-  const summary = writeReports(options.dir, normalized, records, options.reference, options.referenceSource);
+  if (writeError) throw writeError;
+
+  // Only records of this plan count: a line of another comparison never passes for one of its runs.
+  const planned = new Set(fullPlan.map((s) => s.key));
+  const all = readRuns(options.dir).records;
+  const records = all.filter((r) => planned.has(r.key));
+  let summary: Summary;
+  try {
+    summary = writeReports(options.dir, normalized, records, options.reference, options.referenceSource);
+  } catch (e) {
+    throw writeFailure(options.dir, e);
+  }
   return {
     config: normalized,
     summary,
@@ -127,6 +171,9 @@ export async function runComparison(config: ComparisonConfig, options: CompareRu
     ran: done,
     kept: plan.length - todo.length,
     droppedTornLine: stored.tornBytes > 0,
+    garbledLines: stored.garbledLines,
+    foreignRecords: all.length - records.length,
+    setAside: stored.setAside,
     failures,
     interrupted,
   };

@@ -12,6 +12,29 @@ export interface Series {
   readonly dashed?: boolean;
   /** Draw markers at points (default true). */
   readonly markers?: boolean;
+  /** The marker's shape (default a circle): series at the same values stay told apart. */
+  readonly shape?: MarkerShape;
+  /** Join the points with a line (default true). */
+  readonly line?: boolean;
+  /** Shown in the legend when the series has no point to draw (why it has none). */
+  readonly emptyNote?: string;
+}
+
+export type MarkerShape = 'circle' | 'square' | 'triangle' | 'diamond' | 'cross';
+/** Shapes given to series in turn. */
+export const SHAPES: readonly MarkerShape[] = ['circle', 'square', 'triangle', 'diamond'];
+
+/** A marker of `shape` centred at (x, y); hollow draws only its outline. */
+function marker(shape: MarkerShape, x: number, y: number, color: string, hollow: boolean): string {
+  const fill = hollow ? 'white' : color;
+  const p = (pts: number[][]): string => pts.map(([dx, dy]) => `${(x + dx!).toFixed(1)},${(y + dy!).toFixed(1)}`).join(' ');
+  switch (shape) {
+    case 'square': return `<rect x="${(x - 3).toFixed(1)}" y="${(y - 3).toFixed(1)}" width="6" height="6" fill="${fill}" stroke="${color}"/>`;
+    case 'triangle': return `<polygon points="${p([[0, -4], [3.6, 2.6], [-3.6, 2.6]])}" fill="${fill}" stroke="${color}"/>`;
+    case 'diamond': return `<polygon points="${p([[0, -4], [4, 0], [0, 4], [-4, 0]])}" fill="${fill}" stroke="${color}"/>`;
+    case 'cross': return `<path d="M${p([[-4, -4]])} L${p([[4, 4]])} M${p([[-4, 4]])} L${p([[4, -4]])}" stroke="${color}" stroke-width="2"/>`;
+    default: return `<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="3" fill="${fill}" stroke="${color}"/>`;
+  }
 }
 
 export interface ChartSpec {
@@ -117,18 +140,21 @@ export function renderChart(spec: ChartSpec): string {
       path += `${pen ? 'L' : 'M'}${X(s.xs[i]!).toFixed(1)} ${Y(y).toFixed(1)} `;
       pen = true;
     });
-    if (path) out.push(`<path d="${path.trim()}" fill="none" stroke="${s.color}" stroke-width="1.8"${dash}/>`);
+    if (path && s.line !== false) out.push(`<path d="${path.trim()}" fill="none" stroke="${s.color}" stroke-width="1.8"${dash}/>`);
     s.ys.forEach((y, i) => {
       const r = s.ranges?.[i];
       const x = X(s.xs[i]!).toFixed(1);
       if (r && ok(r.low) && ok(r.high)) out.push(`<line x1="${x}" x2="${x}" y1="${Y(r.low).toFixed(1)}" y2="${Y(r.high).toFixed(1)}" stroke="${s.color}" stroke-width="1" opacity="0.7"/>`);
-      if (ok(y) && s.markers !== false) out.push(`<circle cx="${x}" cy="${Y(y).toFixed(1)}" r="3" fill="${s.dashed ? 'white' : s.color}" stroke="${s.color}"/>`);
+      if (ok(y) && s.markers !== false) out.push(marker(s.shape ?? 'circle', X(s.xs[i]!), Y(y), s.color, s.dashed === true));
     });
     if (s.name === '') return; // an unnamed series shares an earlier entry of the legend
     const ly = m.top + 8 + legendRow++ * 16;
     const lx = m.left + pw + 12;
-    out.push(`<line x1="${lx}" x2="${lx + 18}" y1="${ly}" y2="${ly}" stroke="${s.color}" stroke-width="2"${dash}/>`);
-    out.push(`<text x="${lx + 24}" y="${ly}" dominant-baseline="middle">${esc(s.name)}</text>`);
+    if (s.line !== false) out.push(`<line x1="${lx}" x2="${lx + 18}" y1="${ly}" y2="${ly}" stroke="${s.color}" stroke-width="2"${dash}/>`);
+    if (s.markers !== false) out.push(marker(s.shape ?? 'circle', lx + 9, ly, s.color, s.dashed === true));
+    const empty = !path && s.emptyNote;
+    out.push(`<text x="${lx + 24}" y="${ly}" dominant-baseline="middle"${empty ? ' fill="#888"' : ''}>${esc(s.name)}</text>`);
+    if (empty) out.push(`<text x="${lx + 24}" y="${ly + 12}" font-size="9" fill="#888">${esc(s.emptyNote!)}</text>`), legendRow++;
   });
   out.push('</svg>');
   return out.join('\n');

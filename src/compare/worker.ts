@@ -1,14 +1,13 @@
 // A comparison worker thread: receives planned runs one at a time, runs each with the shared
 // `executeRun`, and posts back progress and the finished record. Started by pool.ts, never imported.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { NormalizedConfig } from './config.ts';
 import { executeRun, SketchCache, SketchLoadError } from './record.ts';
-import type { FromWorker, ToWorker } from './pool.ts';
+import type { FromWorker, ToWorker, WorkerData } from './pool.ts';
 
 const port = parentPort;
 if (!port) throw new Error('compare worker started outside a worker thread');
-const config = (workerData as { config: NormalizedConfig }).config;
-const sketches = new SketchCache(config);
+const { config, limits } = workerData as WorkerData;
+const sketches = new SketchCache(config, limits);
 const send = (message: FromWorker): void => port.postMessage(message);
 
 port.on('message', (message: ToWorker) => {

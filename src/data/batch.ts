@@ -12,6 +12,8 @@ export interface RawBatch {
   readonly name: string;
   /** The hyper set the batch names (or inline hyper values). */
   readonly hypers: string | Readonly<Record<string, number>> | null;
+  /** Where the batch's `hypers` is written, when it is. */
+  readonly hypersSpan: JsonNode['span'] | null;
   readonly instances: readonly JsonNode[];
   readonly span: JsonNode['span'];
 }
@@ -24,9 +26,10 @@ export function readBatches(root: JsonNode, out: Diagnostic[]): RawBatch[] {
     return [];
   }
   if (list.length > 0 && list.every((b) => b.kind === 'object' && !b.entries.has('instances') && !b.entries.has('batch_name'))) {
-    return [{ name: 'default', hypers: null, instances: list, span: root.span }];
+    return [{ name: 'default', hypers: null, hypersSpan: null, instances: list, span: root.span }];
   }
   const batches: RawBatch[] = [];
+  const firstLine = new Map<string, number>();
   list.forEach((b, i) => {
     if (b.kind !== 'object') {
       out.push(error('data-format', 'each batch is an object {"batch_name", "hypers", "instances"}', b.span));
@@ -44,14 +47,21 @@ export function readBatches(root: JsonNode, out: Diagnostic[]): RawBatch[] {
     else if (hypersNode?.kind === 'object') {
       const obj: Record<string, number> = {};
       for (const [k, v] of hypersNode.entries) {
-        if (v.value.kind === 'number' && Number.isInteger(v.value.value)) obj[k] = v.value.value;
+        if (v.value.kind === 'number' && Number.isSafeInteger(v.value.value)) obj[k] = v.value.value;
         else out.push(error('data-format', `hyper ${k} must be an integer`, v.value.span));
       }
       hypers = obj;
     } else if (hypersNode && hypersNode.kind !== 'null') {
       out.push(error('data-format', '"hypers" names a hyper set (a string) or gives values (an object)', hypersNode.span));
     }
-    batches.push({ name: nameNode?.kind === 'string' ? nameNode.value : `batch${i}`, hypers, instances: instances.items, span: b.span });
+    const name = nameNode?.kind === 'string' ? nameNode.value : `batch${i}`;
+    const earlier = firstLine.get(name);
+    if (earlier !== undefined) {
+      out.push(error('data-format', `a second batch named '${name}' (the first is on line ${earlier}); --batch could not tell them apart`, (nameNode ?? b).span));
+      return;
+    }
+    firstLine.set(name, b.span.line);
+    batches.push({ name, hypers, hypersSpan: hypersNode?.span ?? null, instances: instances.items, span: b.span });
   });
   return batches;
 }

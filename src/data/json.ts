@@ -13,19 +13,20 @@ export type JsonNode =
 export function parseJson(text: string, file: string): { node: JsonNode | null; diagnostics: Diagnostic[] } {
   const reader = new Reader(text, file);
   try {
+    reader.skipByteOrderMark();
     reader.skipSpace();
     const node = reader.value(0);
     reader.skipSpace();
     if (reader.pos < text.length) reader.fail('unexpected text after the JSON value');
     return { node, diagnostics: [] };
   } catch (e) {
-    if (e instanceof JsonSyntaxError) return { node: null, diagnostics: [error('json-syntax', e.message, e.span)] };
+    if (e instanceof JsonSyntaxError) return { node: null, diagnostics: [error(e.code, e.message, e.span)] };
     throw e;
   }
 }
 
 class JsonSyntaxError extends Error {
-  constructor(message: string, readonly span: Span) {
+  constructor(message: string, readonly span: Span, readonly code = 'json-syntax') {
     super(message);
   }
 }
@@ -50,6 +51,11 @@ class Reader {
       file: this.file, line: this.line, column: col, offset: this.pos,
       endLine: this.line, endColumn: col + 1, endOffset: this.pos + 1,
     });
+  }
+
+  /** A UTF-8 byte-order mark some editors write is not part of the value (as in a .tpt file). */
+  skipByteOrderMark(): void {
+    if (this.text.charCodeAt(0) === 0xfeff) this.pos = this.lineStart = 1;
   }
 
   skipSpace(): void {
@@ -120,6 +126,11 @@ class Reader {
         const kCol = this.pos - this.lineStart + 1;
         const key = this.string();
         const keySpan = this.span(kStart, kLine, kCol);
+        const earlier = entries.get(key);
+        if (earlier) {
+          const message = `the key "${key}" appears twice in this object (first on line ${earlier.key.line}); JSON readers disagree on which wins`;
+          throw new JsonSyntaxError(message, keySpan, 'duplicate-key');
+        }
         this.skipSpace();
         if (this.text[this.pos++] !== ':') this.back("expected ':' after a key");
         this.skipSpace();

@@ -28,8 +28,12 @@ export function readRealValues(node: JsonNode, tensor: RealTensor, allowNull: bo
       return;
     }
     if (n.kind === 'boolean') values[next++] = n.value ? 1 : 0;
-    else if (n.kind === 'number') values[next++] = n.value;
-    else {
+    else if (n.kind === 'number' && Number.isFinite(n.value)) values[next++] = n.value;
+    else if (n.kind === 'number') {
+      // JSON allows 1e400; a float64 does not hold it, and one infinity makes every loss NaN.
+      out.push(error('data-value', `${what}${path} is beyond the range of a float64 (about ±1.8e308)`, n.span));
+      next++;
+    } else {
       out.push(error('data-value', `${what}${path} should be a number`, n.span));
       next++;
     }

@@ -2,6 +2,7 @@
 import type { FixedParam, IrVar, Observation, Stmt, Table, VarGroup, VarRole } from './ir.ts';
 import { RealState } from './real-context.ts';
 import { DiagnosticError, error, type Diagnostic, type Span } from '../util/diagnostics.ts';
+import { DEFAULT_LIMITS, formatCount, limitMessage, type Limits } from '../util/limits.ts';
 
 /** Which variables are written on the current path: definitely (every path) or possibly (some path). */
 export interface PathState {
@@ -47,12 +48,52 @@ export class LowerContext {
   readonly assignedInCase = new Set<number>();
   /** Current nesting depth of case splits. */
   caseDepth = 0;
+  /** Set once a limit is passed (or errors pile up): lowering stops at the next statement. */
+  limitReached = false;
+  /** Lowering steps so far, against the limit `statements` (see {@link spend}). */
+  private steps = 0;
+  /** Entries of every @Runtime table built so far, against the limit `table-entries`. */
+  private tableEntries = 0;
 
-  constructor(readonly file: string, readonly hypers: Readonly<Record<string, number>>) {}
+  constructor(
+    readonly file: string,
+    readonly hypers: Readonly<Record<string, number>>,
+    readonly limits: Limits = DEFAULT_LIMITS,
+  ) {}
+
+  /**
+   * Charges `n` lowering steps: one per statement lowered, one per value a case split lists (its IR
+   * holds them), and per branch one per 1,000 variables (the path state it copies and joins).
+   */
+  spend(n: number, span: Span): void {
+    this.steps += n;
+    if (this.steps > this.limits.statements) {
+      this.failLimit('too-large', limitMessage('statements', this.limits, `lowering passes ${formatCount(this.limits.statements)} steps here (statements after unrolling loops and expanding @Inline calls, plus the values case splits list)`), span);
+    }
+  }
+
+  /** The steps a case split listing `values` values in `branches` branches costs (see {@link spend}). */
+  caseCost(values: number, branches: number): number {
+    return values + branches * (1 + Math.floor(this.vars.length / 1000));
+  }
+
+  /** Reserves `entries` more @Runtime table entries for `name` before they are allocated. */
+  reserveTable(name: string, entries: number, span: Span): void {
+    if (this.tableEntries + entries > this.limits['table-entries']) {
+      this.failLimit('table-too-large', limitMessage('table-entries', this.limits, `${name} would need a table of ${formatCount(entries)} entries`, this.tableEntries + entries), span);
+    }
+    this.tableEntries += entries;
+  }
 
   /** Aborts the current statement with a diagnostic. */
   fail(code: string, message: string, span: Span): never {
     throw new DiagnosticError(error(code, message, span));
+  }
+
+  /** Fails with a limit's message and ends lowering: what follows would only repeat the error. */
+  failLimit(code: string, message: string, span: Span): never {
+    this.limitReached = true;
+    return this.fail(code, message, span);
   }
 
   report(code: string, message: string, span: Span): void {
@@ -62,6 +103,10 @@ export class LowerContext {
   declareGroup(name: string, role: VarRole, domain: number, dims: readonly number[], span: Span): number {
     const groupId = this.groups.length;
     const count = dims.reduce((a, b) => a * b, 1);
+    if (domain > this.limits.domain) {
+      this.failLimit('too-large', limitMessage('domain', this.limits, `${name} has a domain of ${formatCount(domain)} values`, domain), span);
+    }
+    this.reserveVariables(name, count, span);
     const ids: number[] = [];
     const index = new Array<number>(dims.length).fill(0);
     for (let n = 0; n < count; n++) {
@@ -81,6 +126,15 @@ export class LowerContext {
       if (role === 'param' || role === 'input') this.state.definite[id] = this.state.possible[id] = 1;
     }
     return groupId;
+  }
+
+  /** Fails before `count` more variables (or real elements) would pass the limit `variables`. */
+  reserveVariables(name: string, count: number, span: Span): void {
+    const total = this.vars.length + this.real.elements + count;
+    if (total > this.limits.variables) {
+      const what = `${name} would hold ${formatCount(count)} variables${total > count ? `, the program ${formatCount(total)}` : ''}`;
+      this.failLimit('too-large', limitMessage('variables', this.limits, what, total), span);
+    }
   }
 
   private growState(): void {

@@ -67,8 +67,6 @@ function declare(ctx: LowerContext, name: string, d: DeclarationParts, scope: Sc
     if (n < 1) ctx.fail('domain-size', `an array dimension must be at least 1, got ${n}`, e.span);
     return n;
   });
-  const count = dims.reduce((a, b) => a * b, 1);
-  if (count > 50_000_000) ctx.fail('too-large', `${name} would hold ${count} variables`, d.call.span);
   const group = ctx.declareGroup(name, role, domain, dims, d.call.span);
   return dims.length === 0 ? { kind: 'var', id: ctx.groups[group]!.vars[0]! } : { kind: 'group', group, prefix: [] };
 }

@@ -13,9 +13,7 @@ import { applyRuntime, type RuntimeArg } from './tabulate.ts';
 import { Scope, describe, type InlineFunction } from './values.ts';
 import { BUILTINS } from '../check/builtins.ts';
 import { DiagnosticError, type Diagnostic, type Span } from '../util/diagnostics.ts';
-
-/** Stops runaway unrolling (e.g. a huge range) before it exhausts memory. */
-const MAX_STATEMENTS = 20_000_000;
+import { DEFAULT_LIMITS, type Limits } from '../util/limits.ts';
 
 export interface LowerResult {
   readonly program: Program | null;
@@ -25,13 +23,14 @@ export interface LowerResult {
 }
 
 /** Lowers a parsed module with the given hyper values. Never throws for bad input. */
-export function lowerModule(module: Module, hypers: Readonly<Record<string, number>>): LowerResult {
-  const ctx = new LowerContext(module.file, hypers);
+export function lowerModule(module: Module, hypers: Readonly<Record<string, number>>, limits: Limits = DEFAULT_LIMITS): LowerResult {
+  const ctx = new LowerContext(module.file, hypers, limits);
   const scope = new Scope(null);
   for (const name of BUILTINS) scope.bind(name, { kind: 'builtin', name });
   const lowerer = new Lowerer(ctx);
   const body: Stmt[] = [];
   lowerer.statements(module.body, scope, body);
+  if (ctx.limitReached) return { program: null, diagnostics: ctx.diagnostics, hyperNames: ctx.hyperNames };
   for (const t of ctx.real.unsetOutputs()) ctx.report('read-before-write', `Output ${t.name} is not set on every path through the program`, t.span);
   if (ctx.diagnostics.length > 0) return { program: null, diagnostics: ctx.diagnostics, hyperNames: ctx.hyperNames };
   for (const group of ctx.groups) {
@@ -66,7 +65,6 @@ function realProgram(ctx: LowerContext, body: readonly RealStmt[]): RealProgram 
 }
 
 class Lowerer {
-  private emitted = 0;
   /** Where real statements go: the program's real body, or the branch being lowered. */
   realOut: RealStmt[] = [];
   readonly realBody = this.realOut;
@@ -77,7 +75,10 @@ class Lowerer {
 
   statements(stmts: readonly AstStmt[], scope: Scope, out: Stmt[]): void {
     for (const stmt of stmts) {
+      // A limit ends lowering: everything after it would only repeat the same error.
+      if (this.ctx.limitReached) return;
       try {
+        this.ctx.spend(1, stmt.span);
         this.statement(stmt, scope, out);
       } catch (e) {
         if (!(e instanceof DiagnosticError)) throw e;
@@ -85,14 +86,10 @@ class Lowerer {
         // A failed definition poisons its name so later uses do not cascade into more errors.
         if (stmt.kind === 'assign' && !scope.lookup(stmt.target)) scope.bind(stmt.target, { kind: 'poisoned' });
         if (stmt.kind === 'def') scope.bind(stmt.name, { kind: 'poisoned' });
-        if (this.ctx.diagnostics.length > 200) throw e;
+        // Past 200 errors the rest is noise: stop lowering.
+        if (this.ctx.diagnostics.length > 200) this.ctx.limitReached = true;
       }
     }
-  }
-
-  private emit(out: Stmt[], stmt: Stmt, span: Span): void {
-    if (++this.emitted > MAX_STATEMENTS) this.ctx.fail('too-large', `the unrolled program exceeds ${MAX_STATEMENTS} statements`, span);
-    out.push(stmt);
   }
 
   private statement(stmt: AstStmt, scope: Scope, out: Stmt[]): void {
@@ -178,7 +175,7 @@ class Lowerer {
     }
     const source = name === 'set_to_constant' ? this.constant(arg, scope, v.domain, v.name) : this.source(arg, scope, v.domain, v.name);
     ctx.noteWrite(target, targetExpr.span);
-    this.emit(out, { kind: 'assign', target, source, span }, span);
+    out.push({ kind: 'assign', target, source, span });
   }
 
   private constant(arg: Expr, scope: Scope, domain: number, targetName: string): Source {
@@ -253,7 +250,7 @@ class Lowerer {
     const n = it.args.map((a) => evaluateInt(ctx, a, scope, 'a range bound'));
     const [start, stop, step] = n.length === 1 ? [0, n[0]!, 1] : [n[0]!, n[1]!, n[2] ?? 1];
     if (step === 0) ctx.fail('range-step', 'range step must not be zero', it.args[2]!.span);
-    for (let i = start; step > 0 ? i < stop : i > stop; i += step) {
+    for (let i = start; (step > 0 ? i < stop : i > stop) && !ctx.limitReached; i += step) {
       scope.bind(stmt.variable, { kind: 'int', value: i });
       this.statements(stmt.body, scope, out);
     }
@@ -277,6 +274,7 @@ class Lowerer {
    */
   private emitCase(subject: number, values: number[][], span: Span, out: Stmt[], lower: (branch: number, body: Stmt[]) => void): void {
     const ctx = this.ctx;
+    ctx.spend(ctx.caseCost(ctx.vars[subject]!.domain, values.length), span);
     const outerReal = this.realOut;
     const realBodies: RealStmt[][] = [];
     ctx.caseDepth++;
@@ -290,7 +288,7 @@ class Lowerer {
         return { values: values[b]!, body };
       });
       const hasReal = realBodies.some((r) => r.length > 0);
-      if (!hasReal || branches.some((b) => b.body.length > 0)) this.emit(out, { kind: 'case', subject, branches, span }, span);
+      if (!hasReal || branches.some((b) => b.body.length > 0)) out.push({ kind: 'case', subject, branches, span });
       if (hasReal) outerReal.push({ kind: 'case', subject, branches: realBodies.map((body, b) => ({ values: values[b]!, body })), span });
     } finally {
       this.realOut = outerReal;
@@ -354,6 +352,7 @@ class Lowerer {
       }
       if (id !== null) {
         const domain = ctx.vars[id]!.domain;
+        ctx.spend(ctx.caseCost(domain, 0), test.span);
         const holds = (v: number): boolean =>
           op === '==' ? v === k : op === '!=' ? v !== k : op === '<' ? v < k : op === '<=' ? v <= k : op === '>' ? v > k : v >= k;
         return { kind: 'var', id, values: Array.from({ length: domain }, (_, v) => v).filter(holds) };

@@ -10,6 +10,8 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 export class RealState {
   readonly tensors: RealTensor[] = [];
   paramSize = 0;
+  /** Elements of every declared tensor (they count against the limit `variables`). */
+  elements = 0;
   /** Tensors written on the current path (indexed by tensor id). */
   state: PathState = { definite: new Uint8Array(0), possible: new Uint8Array(0) };
   readonly bridges: Bridge[] = [];
@@ -25,6 +27,7 @@ export class RealState {
     const size = sizeOf(shape);
     const offset = role === 'param' ? this.paramSize : -1;
     if (role === 'param') this.paramSize += size;
+    this.elements += size;
     this.tensors.push({ id, name, role, shape, size, offset, init, span });
     const grow = (a: Uint8Array): Uint8Array => {
       const b = new Uint8Array(id + 1);

@@ -41,7 +41,7 @@ export function declareReal(ctx: LowerContext, name: string, role: VarRole, call
     init = which === 'zeros' ? { kind: 'zeros' } : which === 'xavier' ? { kind: 'xavier' } : { kind: which as 'uniform' | 'normal', scale };
   } else if (scaleExpr) ctx.fail('unsupported', "scale needs init='uniform' or init='normal'", scaleExpr.span);
   const size = shape.reduce((a, b) => a * b, 1);
-  if (size > 50_000_000) ctx.fail('too-large', `${name} would hold ${size} values`, call.span);
+  ctx.reserveVariables(name, size, call.span);
   return { kind: 'tensor', tensor: ctx.real.declare(name, role, shape, init, call.span) };
 }
 

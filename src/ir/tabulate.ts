@@ -7,9 +7,6 @@ import { evaluateInt } from './evaluate.ts';
 import { Scope, type RuntimeFunction } from './values.ts';
 import { DiagnosticError, type Span } from '../util/diagnostics.ts';
 
-/** Largest table we are willing to build (entries); larger domains are a modelling mistake. */
-const MAX_TABLE = 1 << 24;
-
 const fullTables = new WeakMap<RuntimeFunction, Int32Array>();
 
 /** Tabulates `fn` over its declared argument domains, reporting results outside the result domain. */
@@ -17,7 +14,7 @@ export function tabulate(ctx: LowerContext, fn: RuntimeFunction): Int32Array {
   const cached = fullTables.get(fn);
   if (cached) return cached;
   const size = fn.argDomains.reduce((a, b) => a * b, 1);
-  if (size > MAX_TABLE) ctx.fail('table-too-large', `${fn.name} would need a table of ${size} entries`, fn.span);
+  ctx.reserveTable(fn.name, size, fn.span);
   const values = new Int32Array(size);
   const args = new Array<number>(fn.argDomains.length).fill(0);
   for (let n = 0; n < size; n++) {
@@ -107,6 +104,7 @@ export function applyRuntime(ctx: LowerContext, fn: RuntimeFunction, args: reado
   let tableId = ctx.tableCache.get(key);
   if (tableId === undefined) {
     const size = argDomains.reduce((a, b) => a * b, 1);
+    if (varArgs.length > 0) ctx.reserveTable(fn.name, size, span);
     const values = new Int32Array(size);
     const varValues = new Array<number>(varArgs.length).fill(0);
     for (let n = 0; n < size; n++) {

@@ -8,7 +8,10 @@ import { parseJson, type JsonNode } from '../data/json.ts';
 import { buildDataset, readBatches, type RawBatch } from '../data/batch.ts';
 import type { Dataset } from '../data/dataset.ts';
 import { conventionalFile, readText } from './files.ts';
+import { chooseHypers, locateUnboundHypers, readHyperSets, type HyperSet } from './hypers.ts';
+import { checkStorage } from './estimate.ts';
 import { error, hasErrors, type Diagnostic } from '../util/diagnostics.ts';
+import { formatCount, limitMessage, resolveLimits, type LimitName, type Limits } from '../util/limits.ts';
 
 export interface SketchOptions {
   /** Program text; when absent it is read from `programPath`. */
@@ -25,6 +28,8 @@ export interface SketchOptions {
   readonly dataText?: string;
   /** Hypers given directly as JSON text (instead of a hypers file). */
   readonly hypersText?: string;
+  /** Limits that differ from their defaults (`--limit NAME=N`; README "Limits"). */
+  readonly limits?: Readonly<Partial<Record<LimitName, number>>>;
 }
 
 export interface Sketch {
@@ -50,72 +55,69 @@ export interface SketchResult {
 export function loadSketch(programPath: string, options: SketchOptions = {}): SketchResult {
   const sources = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
-  const done = (sketch: Sketch | null = null): SketchResult => ({ sketch, diagnostics, sources });
+  try {
+    return { sketch: load(programPath, options, resolveLimits(options.limits), sources, diagnostics), diagnostics, sources };
+  } catch (e) {
+    // Backstop for a limit raised past what this process can hold: a message, never a crash.
+    if (!(e instanceof RangeError)) throw e;
+    const why = /call stack/i.test(e.message) ? 'ran out of stack (the program nests too deeply)' : `ran out of memory (${e.message})`;
+    diagnostics.push(error('too-large', `tpt ${why} while loading ${programPath}; lower the limit you raised with --limit`));
+    return { sketch: null, diagnostics, sources };
+  }
+}
 
+function load(programPath: string, options: SketchOptions, limits: Limits, sources: Map<string, string>, diagnostics: Diagnostic[]): Sketch | null {
   let source = options.source;
   if (source === undefined) {
-    const read = readText(programPath);
-    if ('error' in read) return diagnostics.push(error('file', read.error)), done();
+    const read = readText(programPath, 'program-size', limits);
+    if ('error' in read) return diagnostics.push(error('file', read.error)), null;
     source = read.text;
+  } else if (source.length > limits['program-size']) {
+    const what = `the program has ${formatCount(source.length)} characters`;
+    return diagnostics.push(error('file', limitMessage('program-size', limits, what, source.length))), null;
   }
   sources.set(programPath, source);
-  const parsed = parseModule(source, programPath);
+  const parsed = parseModule(source, programPath, limits);
   diagnostics.push(...parsed.diagnostics);
-  if (!parsed.module || hasErrors(diagnostics)) return done();
+  if (!parsed.module || hasErrors(diagnostics)) return null;
   diagnostics.push(...checkModule(parsed.module));
-  if (hasErrors(diagnostics)) return done();
+  if (hasErrors(diagnostics)) return null;
 
-  const hypersJson = readJson(options.hypersText, options.hypersPath, programPath, 'hypers', sources, diagnostics);
-  const dataJson = readJson(options.dataText, options.dataPath, programPath, 'data', sources, diagnostics);
-  if (hasErrors(diagnostics)) return done();
-  const hyperSets = hypersJson ? readHyperSets(hypersJson, diagnostics) : new Map<string, Record<string, number>>();
+  const hypersJson = readJson(options.hypersText, options.hypersPath, programPath, 'hypers', limits, sources, diagnostics);
+  const dataJson = readJson(options.dataText, options.dataPath, programPath, 'data', limits, sources, diagnostics);
+  if (hasErrors(diagnostics)) return null;
+  const hyperSets = hypersJson ? readHyperSets(hypersJson, diagnostics) : new Map<string, HyperSet>();
   const batches = dataJson ? readBatches(dataJson, diagnostics) : [];
-  if (hasErrors(diagnostics)) return done();
+  if (hasErrors(diagnostics)) return null;
 
   let batch: RawBatch | null = null;
-  let hypers: Record<string, number> = {};
   if (batches.length > 0) {
     batch = options.batch === undefined ? batches[0]! : (batches.find((b) => b.name === options.batch) ?? null);
     if (!batch) {
       diagnostics.push(error('unknown-batch', `no batch named '${options.batch}'; the data has: ${batches.map((b) => b.name).join(', ')}`));
-      return done();
+      return null;
     }
-    if (typeof batch.hypers === 'string') {
-      const set = hyperSets.get(batch.hypers);
-      if (!set) {
-        diagnostics.push(error('unknown-hyper-set', `batch ${batch.name} names the hyper set '${batch.hypers}', which the hypers file does not define`, batch.span));
-        return done();
-      }
-      hypers = { ...set };
-    } else if (batch.hypers) hypers = { ...batch.hypers };
-  } else if (hyperSets.size > 0) {
-    const name = options.batch ?? (hyperSets.has('default') ? 'default' : hyperSets.size === 1 ? [...hyperSets.keys()][0]! : null);
-    if (name !== null) {
-      const set = hyperSets.get(name);
-      if (!set) {
-        diagnostics.push(error('unknown-hyper-set', `no hyper set named '${name}'; the hypers file has: ${[...hyperSets.keys()].join(', ')}`));
-        return done();
-      }
-      hypers = { ...set };
-    }
-  } else if (options.batch !== undefined) {
-    diagnostics.push(error('unknown-batch', `--batch ${options.batch} given, but there is no data or hypers file`));
-    return done();
   }
-  Object.assign(hypers, options.set ?? {});
+  const chosen = chooseHypers(batch, hyperSets, options.batch, diagnostics);
+  if (!chosen) return null;
+  const hypers = Object.assign(chosen.values, options.set ?? {});
 
-  const lowered = lowerModule(parsed.module, hypers);
-  diagnostics.push(...lowered.diagnostics);
+  const lowered = lowerModule(parsed.module, hypers, limits);
+  const lowering = [...lowered.diagnostics];
+  locateUnboundHypers(lowering, lowered.hyperNames.filter((n) => hypers[n] === undefined), chosen);
+  diagnostics.push(...lowering);
   for (const name of Object.keys(options.set ?? {})) {
     if (!lowered.hyperNames.includes(name)) {
       diagnostics.push(error('unknown-hyper', `--set ${name}: the program has no Hyper named ${name} (it has: ${lowered.hyperNames.join(', ') || 'none'})`));
     }
   }
-  if (!lowered.program || hasErrors(diagnostics)) return done();
+  if (!lowered.program || hasErrors(diagnostics)) return null;
   const dataset = buildDataset(lowered.program, batch, diagnostics);
-  if (!dataset || hasErrors(diagnostics)) return done();
+  if (!dataset || hasErrors(diagnostics)) return null;
+  checkStorage(lowered.program, dataset, limits, diagnostics);
+  if (hasErrors(diagnostics)) return null;
   const usedHypers = Object.fromEntries(lowered.hyperNames.map((n) => [n, hypers[n]!]));
-  return done({
+  return {
     program: lowered.program,
     source,
     dataset,
@@ -123,7 +125,7 @@ export function loadSketch(programPath: string, options: SketchOptions = {}): Sk
     batchName: batch?.name ?? null,
     batchNames: batches.map((b) => b.name),
     hyperNames: lowered.hyperNames,
-  });
+  };
 }
 
 function readJson(
@@ -131,6 +133,7 @@ function readJson(
   path: string | false | undefined,
   programPath: string,
   kind: 'hypers' | 'data',
+  limits: Limits,
   sources: Map<string, string>,
   out: Diagnostic[],
 ): JsonNode | null {
@@ -138,35 +141,15 @@ function readJson(
   if (text === undefined) {
     const found = path === false ? null : (path ?? conventionalFile(programPath, kind));
     if (!found) return null;
-    const read = readText(found);
+    const read = readText(found, 'data-size', limits);
     if ('error' in read) return out.push(error('file', read.error)), null;
     text = read.text;
     file = found;
+  } else if (text.length > limits['data-size']) {
+    return out.push(error('file', limitMessage('data-size', limits, `the ${kind} text has ${formatCount(text.length)} characters`, text.length))), null;
   }
   sources.set(file, text);
   const parsed = parseJson(text, file);
   out.push(...parsed.diagnostics);
   return parsed.node;
-}
-
-/** A hypers file: `{"setName": {"H": 4}}`. */
-function readHyperSets(root: JsonNode, out: Diagnostic[]): Map<string, Record<string, number>> {
-  const sets = new Map<string, Record<string, number>>();
-  if (root.kind !== 'object') {
-    out.push(error('hypers-format', 'a hypers file is an object of named sets: {"setName": {"H": 4}}', root.span));
-    return sets;
-  }
-  for (const [name, { value }] of root.entries) {
-    if (value.kind !== 'object') {
-      out.push(error('hypers-format', `hyper set '${name}' should be an object of integer values`, value.span));
-      continue;
-    }
-    const set: Record<string, number> = {};
-    for (const [k, v] of value.entries) {
-      if (v.value.kind === 'number' && Number.isInteger(v.value.value)) set[k] = v.value.value;
-      else out.push(error('hypers-format', `hyper ${k} in set '${name}' must be an integer`, v.value.span));
-    }
-    sets.set(name, set);
-  }
-  return sets;
 }

@@ -40,6 +40,15 @@ export interface SmtResult {
   /** Encoding plus solving, in seconds. */
   readonly seconds: number;
   readonly encodeSeconds: number;
+  /** Conflicts Z3's solver met (null when it reports none, e.g. solved while simplifying). */
+  readonly conflicts: number | null;
+}
+
+/** The conflict count among Z3's statistics (the SAT core calls it `sat conflicts`). */
+function conflictsOf(z: Z3Session): number | null {
+  const stats = z.statistics();
+  const value = stats['conflicts'] ?? stats['sat conflicts'];
+  return value === undefined ? null : value;
 }
 
 export const DEFAULT_ENCODING: EncodingName = 'clauses';
@@ -134,7 +143,7 @@ async function solveIn(z: Z3Session, program: Program, dataset: Dataset, options
   const done = (status: SmtStatus, assignment: Int32Array | null = null): SmtResult => {
     const seconds = elapsed();
     log(`smt: ${status} after ${seconds.toFixed(3)} s`);
-    return { status, assignment, seconds, encodeSeconds };
+    return { status, assignment, seconds, encodeSeconds, conflicts: conflictsOf(z) };
   };
   if (options.seed !== undefined) z.setParams({ random_seed: options.seed >>> 0 });
   if (options.z3Params) z.setParams(options.z3Params);

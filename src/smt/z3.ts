@@ -227,6 +227,20 @@ export class Z3Session implements BoolTerms<Ast> {
     return r === L_FALSE ? 'unsat' : 'unknown';
   }
 
+  /** The solver's counters after a check (Z3's names: `conflicts`, `sat conflicts`, `decisions`...). */
+  statistics(): Record<string, number> {
+    if (this.dead) return {};
+    const { z, ctx } = this;
+    const st = z.solver_get_statistics(ctx, this.solver);
+    z.stats_inc_ref(ctx, st);
+    const out: Record<string, number> = {};
+    for (let i = 0; i < z.stats_size(ctx, st); i++) {
+      out[z.stats_get_key(ctx, st, i)] = z.stats_is_uint(ctx, st, i) ? z.stats_get_uint_value(ctx, st, i) : z.stats_get_double_value(ctx, st, i);
+    }
+    z.stats_dec_ref(ctx, st);
+    return out;
+  }
+
   reasonUnknown(): string {
     if (this.dead) return 'interrupt ignored: Z3 threads terminated';
     return this.z.solver_get_reason_unknown(this.ctx, this.solver);

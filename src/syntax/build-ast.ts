@@ -6,6 +6,7 @@ import { error, InternalError, joinSpans, type Diagnostic, type Span } from '../
 import type { BinaryOp, Expr, IfBranch, Keyword, Stmt, UnaryOp } from './ast.ts';
 import { integerValue, stringValue } from './literals.ts';
 import { lastToken, tokenSpan } from './spans.ts';
+import { DEFAULT_LIMITS, formatCount, limitMessage, type Limits } from '../util/limits.ts';
 
 type Ctx = Record<string, CstElement[] | undefined>;
 type Argument = { readonly keyword: Keyword } | { readonly positional: Expr };
@@ -24,23 +25,62 @@ function tok(ctx: Ctx, key: string, i = 0): IToken {
   if (!t) throw new InternalError(`CST is missing token ${key}[${i}]`);
   return t;
 }
+/** The direct sub-expressions of `e`. */
+function exprChildren(e: Expr): readonly (Expr | null)[] {
+  switch (e.kind) {
+    case 'index': return [e.target, ...e.indices];
+    case 'slice': return [e.lower, e.upper];
+    case 'attribute': return [e.target];
+    case 'call': return [e.callee, ...e.args, ...e.keywords.map((k) => k.value)];
+    case 'binary': return [e.left, e.right];
+    case 'unary': return [e.operand];
+    case 'conditional': return [e.test, e.then, e.orelse];
+    case 'list': return e.items;
+    default: return [];
+  }
+}
 function lastSpan(body: readonly Stmt[], fallback: Span): Span {
   return body[body.length - 1]?.span ?? fallback;
 }
 
 /** Builds the statements of a parsed module; `diagnostics` holds every construct rejected on the way. */
-export function buildAst(cst: CstNode, file: string): { body: Stmt[]; diagnostics: Diagnostic[] } {
-  const builder = new AstBuilder(file);
+export function buildAst(cst: CstNode, file: string, limits: Limits = DEFAULT_LIMITS): { body: Stmt[]; diagnostics: Diagnostic[] } {
+  const builder = new AstBuilder(file, limits);
   const body = builder.visit(cst) as Stmt[];
   return { body, diagnostics: builder.diagnostics };
 }
 
 class AstBuilder extends BaseCstVisitor {
   readonly diagnostics: Diagnostic[] = [];
+  /** The depth of every expression built so far (children are built, and measured, first). */
+  private readonly depths = new WeakMap<Expr, number>();
+  private tooDeep = false;
 
-  constructor(private readonly file: string) {
+  constructor(
+    private readonly file: string,
+    private readonly limits: Limits,
+  ) {
     super();
     this.validateVisitor();
+  }
+
+  /**
+   * Records the depth of `e` from its children's, and reports the first expression deeper than the
+   * limit `expression-depth`: every later pass recurses over expressions, so depth is bounded here.
+   */
+  private measured<T extends Expr>(e: T): T {
+    if (this.depths.has(e)) return e;
+    let below = 0;
+    for (const child of exprChildren(e)) if (child) below = Math.max(below, this.depths.get(child) ?? 1);
+    const depth = below + 1;
+    this.depths.set(e, depth);
+    const limit = this.limits['expression-depth'];
+    if (depth > limit && !this.tooDeep) {
+      this.tooDeep = true;
+      const what = `this expression is nested more than ${formatCount(limit)} deep (a flat sum of n terms is n deep)`;
+      this.diagnostics.push(error('too-large', limitMessage('expression-depth', this.limits, what), e.span));
+    }
+    return e;
   }
 
   private span(t: IToken): Span {
@@ -51,7 +91,7 @@ class AstBuilder extends BaseCstVisitor {
   }
   private expr(node: CstNode | undefined): Expr {
     if (!node) throw new InternalError('CST is missing an expression');
-    return this.visit(node) as Expr;
+    return this.measured(this.visit(node) as Expr);
   }
   private suiteOf(ctx: Ctx, i: number): Stmt[] {
     return this.visit(nodes(ctx, 'suite')[i]!) as Stmt[];
@@ -69,7 +109,7 @@ class AstBuilder extends BaseCstVisitor {
       .map((n) => this.expr(n))
       .reduce((left, right, i) => {
         const op = ops[i - 1]!.image as BinaryOp;
-        return { kind: 'binary', op, left, right, span: joinSpans(left.span, right.span) };
+        return this.measured({ kind: 'binary', op, left, right, span: joinSpans(left.span, right.span) });
       });
   }
 
@@ -233,7 +273,7 @@ class AstBuilder extends BaseCstVisitor {
   }
   postfix(ctx: Ctx): Expr {
     const atom = this.expr(nodes(ctx, 'atom')[0]);
-    return nodes(ctx, 'trailer').reduce((target, n) => (this.visit(n) as Trailer)(target), atom);
+    return nodes(ctx, 'trailer').reduce((target, n) => this.measured((this.visit(n) as Trailer)(target)), atom);
   }
   trailer(ctx: Ctx): Trailer {
     const close = toks(ctx, 'RParen')[0] ?? toks(ctx, 'RBracket')[0];
@@ -296,6 +336,9 @@ class AstBuilder extends BaseCstVisitor {
       const isFloat = t.tokenType.name === 'Float';
       const value = isFloat ? Number(t.image) : integerValue(t.image);
       if (value === null) this.diagnostics.push(error('syntax-error', `leading zeros are not allowed in '${t.image}'; write ${Number(t.image)}`, span));
+      else if (!isFloat && !Number.isSafeInteger(value)) {
+        this.diagnostics.push(error('overflow', `the integer ${t.image} is beyond 2^53, the largest tpt computes with exactly`, span));
+      }
       return { kind: 'number', value: value ?? 0, isFloat, span };
     }
     return { kind: 'name', name: t.image, span }; // identifiers and True / False / None

@@ -6,6 +6,7 @@ import type { Module } from './ast.ts';
 import { buildAst } from './build-ast.ts';
 import { classifyParseError } from './classify.ts';
 import { offsetSpan } from './spans.ts';
+import { DEFAULT_LIMITS, type Limits } from '../util/limits.ts';
 
 export interface ParseResult {
   /** The parsed module, or null when there is at least one diagnostic. */
@@ -19,10 +20,10 @@ export interface ParseResult {
  * `indentation-error` or `unsupported-syntax` (`internal-error` marks a bug in this parser).
  * `file` only labels the spans.
  */
-export function parseModule(source: string, file: string): ParseResult {
+export function parseModule(source: string, file: string, limits: Limits = DEFAULT_LIMITS): ParseResult {
   const text = typeof source === 'string' ? source : String(source);
   try {
-    return parseText(text, file);
+    return parseText(text, file, limits);
   } catch (e) {
     // Deeply nested input can exhaust the stack of the recursive-descent parser or the visitor.
     if (e instanceof RangeError) {
@@ -33,7 +34,7 @@ export function parseModule(source: string, file: string): ParseResult {
   }
 }
 
-function parseText(source: string, file: string): ParseResult {
+function parseText(source: string, file: string, limits: Limits): ParseResult {
   const lexed = tokenize(source);
   if (lexed.problems.length > 0) {
     const diagnostics = lexed.problems.map((p) => error(p.code, p.message, offsetSpan(source, file, p.startOffset, p.endOffset)));
@@ -45,7 +46,7 @@ function parseText(source: string, file: string): ParseResult {
     const diagnostics = first ? [classifyParseError(first, lexed.tokens, source, file)] : [error('internal-error', 'internal parser error: no syntax tree')];
     return { module: null, diagnostics };
   }
-  const built = buildAst(parsed.cst, file);
+  const built = buildAst(parsed.cst, file, limits);
   if (built.diagnostics.length > 0) {
     const diagnostics = [...built.diagnostics].sort((a, b) => (a.span?.offset ?? 0) - (b.span?.offset ?? 0));
     return { module: null, diagnostics };

@@ -10,7 +10,7 @@ export { trainSketch } from './train.ts';
 export type { NetOptions, ResolvedNet } from './net-options.ts';
 export { resolveNetOptions } from './net-options.ts';
 export type { NetReport } from './net-report.ts';
-export { netJson, formatNet } from './net-report.ts';
+export { netJson, formatNet, shownLoss } from './net-report.ts';
 export type { FitToPlot, PlotShape } from './plot.ts';
 export { plotCurves, plotFit, plotShape, plotSynthesis, PlotError } from './plot.ts';
 export { describeFit, realParamsRead } from './fit-label.ts';

@@ -18,8 +18,8 @@ export type MethodSynthesis = Omit<SketchSynthesis, 'evaluatorStats' | 'result'>
   readonly evaluations?: number;
   /** Z3's verdict (smt). */
   readonly smtStatus?: string;
-  /** The SAT solver's verdict, its own seconds (loading the clauses and solving) and conflicts (sat). */
+  /** The SAT solver's verdict (sat). */
   readonly satStatus?: string;
-  readonly solveSeconds?: number;
-  readonly conflicts?: number;
+  /** What the exact solver did (smt, sat): seconds in the solver after encoding, and its conflicts (null if it counts none). */
+  readonly solverWork?: { readonly solveSeconds: number; readonly conflicts: number | null };
 };

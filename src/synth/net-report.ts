@@ -60,6 +60,14 @@ export function netJson(s: Pick<SketchSynthesis, 'net' | 'examplesSolved'>): Rec
   };
 }
 
+/**
+ * A loss as shown to a user: the +epsilon inside -log(p + epsilon) makes a solved loss slightly
+ * negative (about -1e-7 a term); no loss tpt computes is otherwise below 0, so that shows as 0.
+ */
+export function shownLoss(loss: number): number {
+  return loss < 0 ? 0 : loss;
+}
+
 const fmt = (x: number): string => (Math.abs(x) >= 1e4 || (Math.abs(x) < 1e-3 && x !== 0) ? x.toExponential(3) : x.toFixed(4));
 
 /** A text summary for `tpt synth`: accuracy and loss against the target, then small real Params. */
@@ -70,7 +78,7 @@ export function formatNet(sketch: Sketch, s: Pick<SketchSynthesis, 'net' | 'exam
   const target = r.target.kind === 'accuracy' ? `accuracy >= ${r.target.value}` : `loss <= ${r.target.value}`;
   const batch = r.batchSize >= n ? 'full batch' : r.batchSize === 1 ? 'stochastic (batch 1)' : `mini-batch ${r.batchSize}`;
   const lines = [
-    `accuracy ${(100 * r.accuracy).toFixed(1)}% (${s.examplesSolved}/${n}), data loss ${fmt(r.dataLoss)}; target ${target}`,
+    `accuracy ${(100 * r.accuracy).toFixed(1)}% (${s.examplesSolved}/${n}), data loss ${fmt(shownLoss(r.dataLoss))}; target ${target}`,
     `${r.update.rule} lr ${r.update.lr}${r.update.rule === 'sgd' && r.update.momentum > 0 ? ` momentum ${r.update.momentum}` : ''}, ${batch}, ${r.epochs.toFixed(1)} epochs`,
   ];
   for (const t of sketch.program.real?.tensors ?? []) {

@@ -1,7 +1,7 @@
-// The frame shared by the pictures of plot.ts: data-to-pixel scales, axes with tick labels, a title,
-// and an optional legend below the plot area (one row per labelled curve).
+// The frame shared by the pictures of plot.ts: data-to-pixel scales, axes with tick labels and axis
+// names, a title, and an optional legend below the plot area (one row per labelled curve).
 
-export const W = 560, H = 400, M = { left: 56, right: 16, top: 36, bottom: 40 };
+export const W = 560, H = 400, M = { left: 66, right: 16, top: 36, bottom: 52 };
 export const PALETTE = ['#4e79a7', '#e15759', '#59a14f', '#f28e2b', '#b07aa1', '#76b7b2'];
 const LEGEND_ROW = 16;
 
@@ -33,8 +33,14 @@ export interface LegendEntry {
   readonly text: string;
 }
 
+/** What the axes show, e.g. the real Input's and the real Output's names. */
+export interface AxisNames {
+  readonly x: string;
+  readonly y: string;
+}
+
 /** The whole SVG: `body` drawn inside the axes, `legend` rows under them (the picture grows to fit). */
-export function frame(x: Scale, y: Scale, title: string, body: string[], legend: readonly LegendEntry[] = []): string {
+export function frame(x: Scale, y: Scale, title: string, body: string[], names: AxisNames, legend: readonly LegendEntry[] = []): string {
   const rows = legendRows(legend);
   const height = H + (rows.length > 0 ? rows.length * LEGEND_ROW + 4 : 0);
   const ticks = (s: Scale): number[] => Array.from({ length: 5 }, (_, i) => s.lo + ((i + 0.5) * (s.hi - s.lo)) / 5);
@@ -44,6 +50,8 @@ export function frame(x: Scale, y: Scale, title: string, body: string[], legend:
     ...ticks(x).map((v) => `<text x="${n(x(v))}" y="${H - M.bottom + 16}" text-anchor="middle">${label(v)}</text>`),
     ...ticks(y).map((v) => `<text x="${M.left - 6}" y="${n(y(v) + 4)}" text-anchor="end">${label(v)}</text>`),
     `<text x="${W / 2}" y="20" text-anchor="middle" font-weight="bold">${escape(title)}</text>`,
+    `<text x="${n((M.left + W - M.right) / 2)}" y="${H - 16}" text-anchor="middle">${escape(names.x)}</text>`,
+    `<text transform="translate(14 ${n((M.top + H - M.bottom) / 2)}) rotate(-90)" text-anchor="middle">${escape(names.y)}</text>`,
   ];
   const key = rows.flatMap((row, i) => {
     const ly = H - 4 + i * LEGEND_ROW;

@@ -5,7 +5,7 @@ import { DONT_CARE, type Dataset, type Example } from '../data/dataset.ts';
 import { runExact } from '../exact/interpret.ts';
 import type { Sketch } from '../sketch/load.ts';
 import type { SketchSynthesis } from './run-sketch.ts';
-import { frame, H, M, n, PALETTE, scale, W, type LegendEntry } from './plot-frame.ts';
+import { frame, H, M, n, PALETTE, scale, W, type AxisNames, type LegendEntry } from './plot-frame.ts';
 
 /** Why a program cannot be pictured. */
 export class PlotError extends Error {}
@@ -118,7 +118,7 @@ function curves(sketch: Sketch, fits: readonly FitToPlot[], title: string): stri
   const points = xs.map((v, i) => (Number.isNaN(ts[i]!) ? '' : `<circle cx="${n(x(v))}" cy="${n(y(ts[i]!))}" r="3" fill="${pointColor}" fill-opacity="0.7"/>`));
   const legend: LegendEntry[] = fits.flatMap((f, k) => (f.label ? [{ color: colorOf(f, k), text: f.label }] : []));
   // Points over the curves, so that no curve hides the data.
-  return frame(x, y, title, [...paths, ...points], legend);
+  return frame(x, y, title, [...paths, ...points], axisNames(sketch), legend);
 }
 
 function regions(sketch: Sketch, fit: FitToPlot, title: string): string {
@@ -152,5 +152,14 @@ function regions(sketch: Sketch, fit: FitToPlot, title: string): string {
     const wrong = want !== DONT_CARE && predicted[i] !== want;
     body.push(`<circle cx="${n(x(px))}" cy="${n(y(py))}" r="3.5" fill="${PALETTE[Math.max(0, want) % PALETTE.length]}" stroke="${wrong ? 'black' : 'white'}" stroke-width="${wrong ? 1.5 : 0.5}"/>`);
   });
-  return frame(x, y, title, body);
+  return frame(x, y, title, body, axisNames(sketch));
+}
+
+/** The real Input along x and the real Output along y; or the two entries of a 2-D Input. */
+function axisNames(sketch: Sketch): AxisNames {
+  const { program, dataset } = sketch;
+  const tensors = program.real?.tensors ?? [];
+  const input = tensors[dataset.realInputs![0]!]!.name;
+  const output = dataset.realOutputs?.[0];
+  return output === undefined ? { x: `${input}[0]`, y: `${input}[1]` } : { x: input, y: tensors[output]!.name };
 }

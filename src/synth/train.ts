@@ -55,8 +55,9 @@ export function trainSketch(sketch: Sketch, options: SketchSynthesisOptions): Sk
   const curve = new CurveRecorder(options.curvePoints ?? 1024);
   let lastStep = 0; // the step of the last recorded loss (a solved run stops before counting it)
   const progress = new ProgressThrottle(options.onProgress, options.progressIntervalSeconds ?? 0.1);
+  // A non-finite loss (an overflow inside the net) never counts as meeting the target.
   const meets = (c: Check, total: number): boolean =>
-    net.target.kind === 'accuracy' ? c.correct >= net.target.value * total - 1e-9 : c.dataLoss <= net.target.value;
+    Number.isFinite(c.dataLoss) && (net.target.kind === 'accuracy' ? c.correct >= net.target.value * total - 1e-9 : c.dataLoss <= net.target.value);
 
   let checks = 0, verifications = 0, checkMs = 0, steps = 0, loss = NaN, bestLoss = Infinity, attempts = 0;
   let stopReason: StopReason = 'max-steps';

@@ -1,6 +1,6 @@
 // One failing snippet per diagnostic code, asserting the code and where it points.
 import { describe, expect, it } from 'vitest';
-import { codesAt, dedent } from '../helpers/sketch.ts';
+import { codesAt, dedent, sketchFrom } from '../helpers/sketch.ts';
 import { loadSketch } from '../../src/index.ts';
 
 const HEAD = 'from dummy import Hyper, Param, Var, Input, Output, Runtime, Inline\n';
@@ -72,11 +72,31 @@ describe('diagnostic codes of data, hypers and params', () => {
   const program = 'N = Hyper()\nx = Input(2)\ny = Output(2)\ny.set_to(x)\n';
   it.each([
     ['hypers-format', { hypersText: '{"s": {"N": "two"}}' }, 'hypers-format@1:13'],
-    ['unknown-hyper-set', { hypersText: '{"s": {"N": 2}}', dataText: '[{"batch_name": "b", "hypers": "t", "instances": [{"x": 1, "y": 1}]}]' }, 'unknown-hyper-set@1:2'],
+    ['unknown-hyper-set', { hypersText: '{"s": {"N": 2}}', dataText: '[{"batch_name": "b", "hypers": "t", "instances": [{"x": 1, "y": 1}]}]' }, 'unknown-hyper-set@1:32'],
     ['data-format', { hypersText: '{"s": {"N": 2}}', dataText: '[{"batch_name": "b", "hypers": "s"}]' }, 'data-format@1:2'],
     ['data-unknown-field', { hypersText: '{"s": {"N": 2}}', dataText: '[{"batch_name": "b", "hypers": "s", "instances": [{"x": 1, "y": 1, "z": 0}]}]' }, 'data-unknown-field@1:68'],
   ] as const)('%s', (_code, options, expected) => {
     expect(codesAt(program, options)).toContain(expected);
+  });
+
+  it('duplicate keys, duplicate batch names, a byte-order mark, non-finite real data', () => {
+    const hypers = '{"s": {"N": 2}}';
+    expect(codesAt(program, { hypersText: '{"s": {"N": 2, "N": 3}}' })).toEqual(['duplicate-key@1:16']);
+    expect(codesAt(program, { hypersText: hypers, dataText: '[{"batch_name": "b", "hypers": "s", "instances": [{"x": 1, "x": 0, "y": 1}]}]' })).toEqual(['duplicate-key@1:60']);
+    const batch = '{"batch_name": "b", "hypers": "s", "instances": [{"x": 1, "y": 1}]}';
+    expect(codesAt(program, { hypersText: hypers, dataText: `[${batch},\n ${batch}]` })).toEqual(['data-format@2:17']);
+    expect(codesAt(program, { hypersText: '\uFEFF' + hypers, dataText: `\uFEFF[${batch}]` })).toEqual([]);
+    const real = 'x = Input(Real)\ny = Output(Real)\ny.set_to(x)\n';
+    expect(codesAt(real, { dataText: '[{"batch_name": "b", "instances": [{"x": 1e400, "y": 1}]}]' })).toEqual(['data-value@1:42']);
+  });
+
+  it('a Hyper the data does not bind is reported in the data file', () => {
+    const batch = (hypers: string) => `[{"batch_name": "b", "hypers": ${hypers}, "instances": [{"x": 1, "y": 1}]}]`;
+    const inline = sketchFrom(program, { dataText: batch('{"M": 2}') });
+    expect(inline.diagnostics.map((d) => `${d.code}@${d.span?.file}:${d.span?.line}:${d.span?.column}`)).toEqual(['unbound-hyper@<data>:1:32']);
+    expect(inline.diagnostics[0]!.message).toBe("batch b does not bind Hyper 'N' (declared at test.tpt:1): add it there, or give --set N=VALUE");
+    const named = sketchFrom(program, { hypersText: '{"s": {"M": 2}}', dataText: batch('"s"') });
+    expect(named.diagnostics.map((d) => `${d.code}@${d.span?.file}:${d.span?.line}:${d.span?.column}`)).toEqual(['unbound-hyper@<hypers>:1:7']);
   });
 
   it('overflow and too-large', () => {

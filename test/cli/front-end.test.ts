@@ -42,11 +42,13 @@ describe('tpt check / run / ir', () => {
     const good = tpt(['run', prog, '--params', file('good.json', '{"g": 0}')]);
     expect(good.code).toBe(0);
     expect(good.stdout).toContain('4/4 examples solved');
+    expect(good.stdout).toMatch(/^ok {3}and\[1\]  x = \[0 1\]  ->  y = 0$/m); // each example's inputs, then its outputs
     const bad = tpt(['run', prog, '--params', file('bad.json', '{"g": 1}'), '--json']);
     expect(bad.code).toBe(1);
     const report = JSON.parse(bad.stdout);
     expect(report.examplesSolved).toBe(2);
     expect(report.examples[1].mismatches).toEqual(['y']);
+    expect(report.examples[1].inputs).toEqual({ x: [0, 1] });
     const ir = tpt(['ir', prog]);
     expect(ir.code).toBe(0);
     expect(ir.stdout).toContain('case g');
@@ -74,7 +76,7 @@ describe('tpt grad / tape', () => {
     expect(report.grads.gate).toHaveLength(2);
     expect(report.grads.gate[0]).toHaveLength(5);
     const table = tpt(['grad', ...nand, '--params', 'programs/circuit/circuit.nand.params.json']);
-    expect(table.stdout).toMatch(/^loss -?\d/);
+    expect(table.stdout).toMatch(/^loss 0  \(4 examples/); // solved: -log(1 + epsilon) per term shows as 0
     expect(table.stdout).toContain('favoured move');
   });
 
@@ -118,5 +120,12 @@ describe('tpt synth / optimizers', () => {
     expect(bad.stderr).toContain('tau must be');
     expect(tpt(['synth', 'programs/circuit/circuit.tpt', '--optimizer', 'nope']).stderr).toContain("unknown optimizer 'nope'");
     expect(tpt(['optimizers']).stdout).toContain('gradsearch-ra');
+  });
+
+  it('reports what Z3 did instead of steps', () => {
+    const r = tpt(['synth', 'programs/circuit/circuit.tpt', '--batch', 'nand', '--optimizer', 'smt']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^solved by smt \(seed 1\) in [\d.]+ s \(Z3 solving [\d.]+ s, [\d,]+ conflicts\), encoding \d+ ms$/m);
+    expect(r.stdout).not.toContain('steps/s');
   });
 });

@@ -16,6 +16,15 @@ function train(sketch: Sketch, net: NetOptions = {}, seed = 1, maxSteps = 20_000
 }
 
 describe('training programs with real Params', () => {
+  it('never reports success with a non-finite loss, even when every output is right', () => {
+    // x * x overflows to Infinity, Infinity - Infinity is NaN: Bernoulli(NaN) is 0, as observed.
+    const source = 'x = Input(Real)\ny = Output(2)\ny.set_to(Bernoulli(sigmoid(x * x - x * x)))\n';
+    const r = sketchFrom(source, { dataText: '[{"batch_name": "b", "instances": [{"x": 1e300, "y": 0}]}]' });
+    const s = train(r.sketch!, {}, 1, 20);
+    expect(s.examplesSolved).toBe(1);
+    expect(s.result.success).toBe(false);
+  });
+
   for (const batch of ['and', 'or', 'not']) {
     it(`the ${batch.toUpperCase()} perceptron is learnt from a zero start (seed 004)`, () => {
       const s = train(load('perceptron', batch));

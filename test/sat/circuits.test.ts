@@ -22,8 +22,8 @@ describe('sat on the bundled sketches', () => {
     expect(s.result.success).toBe(true);
     expect(solves(sketch.program, sketch.dataset, s.assignment)).toBe(true);
     expect(s.satStatus).toBe('sat');
-    expect(s.conflicts).toBeGreaterThanOrEqual(0);
-    expect(s.solveSeconds).toBeLessThanOrEqual(s.result.wallSeconds);
+    expect(s.solverWork!.conflicts).toBeGreaterThanOrEqual(0);
+    expect(s.solverWork!.solveSeconds).toBeLessThanOrEqual(s.result.wallSeconds);
   });
 
   it.each([8, 64])('solves the parity chain at K = %i with both solvers', async (K) => {

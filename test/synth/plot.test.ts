@@ -13,6 +13,9 @@ describe('plotting a trained program', () => {
     expect(svg.match(/<circle /g)).toHaveLength(40);
     expect(svg).toMatch(/<path d="M[\d.]+,[\d.]+ L/);
     expect(svg).toContain('family = 1');
+    // The axes are named after the real Input and Output.
+    expect(svg).toMatch(/text-anchor="middle">x<\/text>/);
+    expect(svg).toMatch(/rotate\(-90\)" text-anchor="middle">y<\/text>/);
   });
 
   it('draws decision regions and marks misclassified points of a classifier', () => {
@@ -21,6 +24,8 @@ describe('plotting a trained program', () => {
     expect(svg.match(/<rect /g)!.length).toBeGreaterThanOrEqual(60); // at least one run per grid row
     expect(svg.match(/<circle /g)).toHaveLength(256);
     expect(svg).toContain('stroke="black"'); // all-zero weights get half the points wrong
+    expect(svg).toMatch(/text-anchor="middle">x\[0\]<\/text>/);
+    expect(svg).toMatch(/rotate\(-90\)" text-anchor="middle">x\[1\]<\/text>/);
   });
 
   it('refuses programs it cannot picture', () => {

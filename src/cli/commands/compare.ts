@@ -2,13 +2,13 @@
 // Hyper or batch) in worker threads, resumable, with a table like the paper's and an HTML report.
 import { join } from 'node:path';
 import {
-  OptionError, REPORT_HTML, RUNS_FILE, SketchLoadError, StoreError, formatTable, runComparison,
+  GARBLED_FILE, OptionError, REPORT_HTML, RUNS_FILE, SketchLoadError, StoreError, formatTable, runComparison,
   type CompareOutcome, type ComparisonConfig,
 } from '../../index.ts';
-import { flagList, flagNumber, flagString, parseSets } from '../args.ts';
-import { SKETCH_FLAGS, ReportedFailure, UserError, out } from '../common.ts';
+import { flagBool, flagList, flagNumber, flagString, parseSets } from '../args.ts';
+import { SKETCH_FLAGS, ReportedFailure, UserError, out, parseLimits } from '../common.ts';
 import {
-  REFERENCE_FLAGS, defaultOutDir, methodOptionFlags, parseMethodOptions, parseMethods, parseRunsFor, parseShard,
+  REFERENCE_FLAGS, defaultOutDir, explainMethodFlag, methodOptionFlags, parseMethodOptions, parseMethods, parseRunsFor, parseShard,
   parseSweep, referenceFromArgs,
 } from '../compare-args.ts';
 import { CompareProgressBar } from '../compare-progress.ts';
@@ -33,9 +33,13 @@ export const compareCommand: Command = {
     { name: 'jobs', type: 'string', value: 'N', help: 'parallel worker threads (default: the cores; 0 = run in this thread)' },
     { name: 'out', type: 'string', value: 'DIR', help: 'results directory (default results/<program>-<hash of the comparison>)' },
     { name: 'shard', type: 'string', value: 'I/N', help: 'run only the runs whose plan index is I modulo N (merge with tpt merge)' },
+    { name: 'fresh', type: 'boolean', help: 'when DIR holds another comparison (or its program, data or hypers changed), set its runs aside in DIR/earlier-<time>/ and start again' },
+    { name: 'progress', type: 'string', value: 'SECONDS', help: 'a plain progress line every SECONDS on stderr (default: a bar on a terminal, else every 10; 0: none)' },
     ...REFERENCE_FLAGS,
   ],
   extraFlags: methodOptionFlags,
+  explainFlag: explainMethodFlag,
+  maxPositionals: Infinity,
   async run(args) {
     const program = args.positionals[0];
     if (!program) throw new UserError('missing PROGRAM: give the path of a .tpt file');
@@ -70,7 +74,10 @@ export const compareCommand: Command = {
     const jobs = flagNumber(args, 'jobs', -1, { integer: true, min: 0 });
     const dir = flagString(args, 'out') ?? defaultOutDir(config);
     const shard = parseShard(flagString(args, 'shard'));
-    const bar = new CompareProgressBar(Boolean(process.stderr.isTTY));
+    const every = flagNumber(args, 'progress', -1, { min: 0 });
+    const bar = new CompareProgressBar(
+      every === 0 ? { kind: 'none' } : every > 0 ? { kind: 'lines', seconds: every } : process.stderr.isTTY ? { kind: 'bar' } : { kind: 'lines', seconds: 10 },
+    );
     const abort = new AbortController();
     const onSigint = (): void => abort.abort();
     process.once('SIGINT', onSigint);
@@ -81,6 +88,8 @@ export const compareCommand: Command = {
         ...(jobs === 0 ? { inProcess: true } : jobs > 0 ? { jobs } : {}),
         ...(shard ? { shard } : {}),
         ...referenceFromArgs(args),
+        limits: parseLimits(flagList(args, 'limit')),
+        fresh: flagBool(args, 'fresh'),
         onProgress: (p) => bar.update(p),
         signal: abort.signal,
       });
@@ -94,6 +103,14 @@ export const compareCommand: Command = {
     } finally {
       bar.done();
       process.removeListener('SIGINT', onSigint);
+    }
+    if (outcome.setAside) process.stderr.write(`tpt compare: --fresh: the earlier runs and config of ${dir} are now in ${outcome.setAside}\n`);
+    if (outcome.garbledLines.length > 0) {
+      const lines = outcome.garbledLines.join(', ');
+      process.stderr.write(`tpt compare: ${join(dir, RUNS_FILE)}: line${outcome.garbledLines.length === 1 ? '' : 's'} ${lines} not a complete record; moved to ${join(dir, GARBLED_FILE)}, and those runs are done again\n`);
+    }
+    if (outcome.foreignRecords > 0) {
+      process.stderr.write(`tpt compare: ${join(dir, RUNS_FILE)} holds ${outcome.foreignRecords} record(s) of no run of this comparison; they are left out of the summary\n`);
     }
     out(formatTable(outcome.summary));
     out('');

@@ -1,8 +1,7 @@
 // `tpt grad PROGRAM (--params F | --probs F)`: the relaxed loss and its gradient w.r.t. every Param vector.
-import { readFileSync } from 'node:fs';
-import { compileRelaxed, parseJson, readProbs, type Diagnostic, type RelaxedEvaluator, type Sketch } from '../../index.ts';
+import { compileRelaxed, readProbs, shownLoss, type RelaxedEvaluator, type Sketch } from '../../index.ts';
 import { flagBool, flagNumber, flagString } from '../args.ts';
-import { ReportedFailure, SKETCH_FLAGS, UserError, loadFromArgs, loadParams, out, printDiagnostics } from '../common.ts';
+import { SKETCH_FLAGS, UserError, limitsFromArgs, loadFromArgs, loadParams, out, readJsonFile } from '../common.ts';
 import type { Command } from '../command.ts';
 
 export const gradCommand: Command = {
@@ -24,31 +23,18 @@ export const gradCommand: Command = {
     const sketch = loadFromArgs(args);
     const evaluator = compileRelaxed(sketch.program, sketch.dataset, { epsilon });
     const probs = new Float64Array(evaluator.size);
-    if (paramsPath !== undefined) evaluator.oneHot(loadParams(sketch, paramsPath), probs);
-    else probs.set(loadProbsFile(sketch, evaluator, probsPath!));
+    const limits = limitsFromArgs(args);
+    if (paramsPath !== undefined) evaluator.oneHot(loadParams(sketch, paramsPath, limits), probs);
+    else {
+      const offsets = new Map(evaluator.params.map((p) => [p.variable, p.offset]));
+      probs.set(readJsonFile(probsPath!, 'probs file', limits, (root, out) => readProbs(sketch.program, root, offsets, evaluator.size, out)));
+    }
     const grad = new Float64Array(evaluator.size);
     const loss = evaluator.lossAndGradient(probs, grad);
     out(flagBool(args, 'json') ? JSON.stringify({ loss, grads: gradsJson(sketch, evaluator, grad) }) : formatGrad(sketch, evaluator, probs, grad, loss));
     return 0;
   },
 };
-
-function loadProbsFile(sketch: Sketch, evaluator: RelaxedEvaluator, path: string): Float64Array {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new UserError(`cannot read probs file ${path}`);
-  }
-  const diagnostics: Diagnostic[] = [];
-  const parsed = parseJson(text, path);
-  diagnostics.push(...parsed.diagnostics);
-  const offsets = new Map(evaluator.params.map((p) => [p.variable, p.offset]));
-  const probs = parsed.node ? readProbs(sketch.program, parsed.node, offsets, evaluator.size, diagnostics) : null;
-  printDiagnostics(diagnostics, new Map([[path, text]]));
-  if (!probs) throw new ReportedFailure(1);
-  return probs;
-}
 
 /** Gradients shaped like the probs: per Param group, dims then the domain. Params the loss ignores get zeros. */
 function gradsJson(sketch: Sketch, evaluator: RelaxedEvaluator, grad: Float64Array): Record<string, unknown> {
@@ -74,7 +60,7 @@ function reshape(vectors: number[][], dims: readonly number[]): unknown {
 const num = (x: number): string => (Math.abs(x) >= 1e4 || (x !== 0 && Math.abs(x) < 1e-3) ? x.toExponential(2) : x.toFixed(4));
 
 function formatGrad(sketch: Sketch, evaluator: RelaxedEvaluator, probs: Float64Array, grad: Float64Array, loss: number): string {
-  const lines = [`loss ${num(loss)}  (${sketch.dataset.examples.length} examples, ${evaluator.termCount} terms)`, ''];
+  const lines = [`loss ${shownLoss(loss) === 0 ? '0' : num(loss)}  (${sketch.dataset.examples.length} examples, ${evaluator.termCount} terms)`, ''];
   const rows: string[][] = [['param', 'value / distribution', 'gradient', 'favoured move']];
   for (const p of evaluator.params) {
     const dist = Array.from(probs.subarray(p.offset, p.offset + p.domain));

@@ -12,6 +12,7 @@ export const mergeCommand: Command = {
   usage: 'tpt merge DIR... --out DIR [--reference FILE]',
   summary: 'join result directories of one comparison (shards) and regenerate its reports',
   flags: [{ name: 'out', type: 'string', value: 'DIR', help: 'the merged results directory (may be one of the inputs)' }, ...REFERENCE_FLAGS],
+  maxPositionals: Infinity,
   run(args) {
     const dest = flagString(args, 'out');
     if (!dest) throw new UserError('--out DIR is required');

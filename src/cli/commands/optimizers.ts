@@ -8,6 +8,7 @@ export const optimizersCommand: Command = {
   usage: 'tpt optimizers',
   summary: 'list the optimizers and exact baselines with their options and defaults',
   flags: [],
+  maxPositionals: 0,
   run() {
     const lines: string[] = [];
     for (const m of listMethods()) {

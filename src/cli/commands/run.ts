@@ -1,7 +1,7 @@
 // `tpt run PROGRAM --params F`: run the exact interpreter with given Param values on every example.
-import { runExact, shapeValues, paramsToJson, DONT_CARE, type ExactResult, type Sketch } from '../../index.ts';
+import { runExact, shapeValues, paramsToJson, DONT_CARE, type Example, type ExactResult, type Sketch } from '../../index.ts';
 import { flagBool, flagString } from '../args.ts';
-import { SKETCH_FLAGS, UserError, loadFromArgs, loadAllParams, out } from '../common.ts';
+import { SKETCH_FLAGS, UserError, limitsFromArgs, loadFromArgs, loadAllParams, out } from '../common.ts';
 import { loadModelParams } from '../model.ts';
 import { paramTables } from '../present.ts';
 import type { Command } from '../command.ts';
@@ -24,14 +24,14 @@ export const runCommand: Command = {
     const json = flagBool(args, 'json');
     if (modelPath) {
       // A model decodes only through its CNF's header: show the Params it gives before the check.
-      const params = loadModelParams(sketch, paramsPath, modelPath);
+      const params = loadModelParams(sketch, paramsPath, modelPath, limitsFromArgs(args));
       const result = runExact(sketch.program, sketch.dataset, params);
       const assignment = paramsToJson(sketch.program, params);
       if (json) out(JSON.stringify({ assignment, ...(runReport(sketch, result) as object) }, null, 2));
       else out([paramTables(sketch.program, assignment) || JSON.stringify(assignment), '', formatRun(sketch, result)].join('\n'));
       return result.solved ? 0 : 1;
     }
-    const params = loadAllParams(sketch, paramsPath);
+    const params = loadAllParams(sketch, paramsPath, limitsFromArgs(args));
     const result = runExact(sketch.program, sketch.dataset, params.discrete, params.real);
     out(json ? JSON.stringify(runReport(sketch, result), null, 2) : formatRun(sketch, result));
     return result.solved ? 0 : 1;
@@ -55,9 +55,40 @@ function observedGroups(sketch: Sketch): { name: string; positions: number[]; di
   return groups;
 }
 
+/** Each example's inputs by declaration: discrete Inputs the data clamps, then real Inputs. */
+function inputGroups(sketch: Sketch): { name: string; dims: readonly number[]; values: (e: Example) => ArrayLike<number> }[] {
+  const { program, dataset } = sketch;
+  const byGroup = new Map<number, number[]>();
+  dataset.inputVars.forEach((v, i) => {
+    const g = program.vars[v]!.group;
+    if (!byGroup.has(g)) byGroup.set(g, []);
+    byGroup.get(g)!.push(i);
+  });
+  const discrete = [...byGroup].map(([g, positions]) => ({
+    name: program.groups[g]!.name,
+    dims: program.groups[g]!.dims,
+    values: (e: Example) => positions.map((i) => e.inputs[i]!),
+  }));
+  let at = 0;
+  const real = (dataset.realInputs ?? []).map((id) => {
+    const t = program.real!.tensors[id]!;
+    const start = at;
+    at += t.size;
+    return { name: t.name, dims: t.shape, values: (e: Example) => e.realInputs!.subarray(start, start + t.size) };
+  });
+  return [...discrete, ...real];
+}
+
+/** Input values for a line of text: a scalar, or the first few of an array. */
+function inputText(values: ArrayLike<number>): string {
+  const shown = Array.from(values).slice(0, 8).map((v) => (Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(4)))));
+  return values.length === 1 ? shown[0]! : `[${shown.join(' ')}${values.length > 8 ? ` ... (${values.length})` : ''}]`;
+}
+
 export function runReport(sketch: Sketch, result: ExactResult): unknown {
   const { program, dataset } = sketch;
   const groups = observedGroups(sketch);
+  const inputs = inputGroups(sketch);
   return {
     solved: result.solved,
     examplesSolved: result.examplesSolved,
@@ -68,6 +99,7 @@ export function runReport(sketch: Sketch, result: ExactResult): unknown {
       return {
         name: example.name,
         ok: run.faults.length === 0 && run.mismatches.length === 0,
+        inputs: Object.fromEntries(inputs.map((g) => [g.name, g.dims.length === 0 ? g.values(example)[0] : shapeValues(g.values(example), g.dims)])),
         outputs: Object.fromEntries(groups.map((g) => [g.name, shapeValues(produced(g.positions), g.dims)])),
         expected: Object.fromEntries(groups.map((g) => [g.name, shapeValues(expected(g.positions), g.dims)])),
         mismatches: run.mismatches.map((i) => program.vars[dataset.observedVars[i]!]!.name),
@@ -83,6 +115,9 @@ export function formatRun(sketch: Sketch, result: ExactResult): string {
   const fmt = (values: number[]): string => (values.length === 1 ? String(values[0]) : `[${values.map((v) => (v === DONT_CARE ? '_' : v)).join(' ')}]`);
   const lines: string[] = [];
   const width = Math.max(...dataset.examples.map((e) => e.name.length));
+  const inputs = inputGroups(sketch);
+  const given = dataset.examples.map((e) => inputs.map((g) => `${g.name} = ${inputText(g.values(e))}`).join('  '));
+  const givenWidth = Math.max(0, ...given.map((t) => t.length));
   result.examples.forEach((run, e) => {
     const example = dataset.examples[e]!;
     const ok = run.faults.length === 0 && run.mismatches.length === 0;
@@ -92,7 +127,8 @@ export function formatRun(sketch: Sketch, result: ExactResult): string {
       const same = got.every((v, k) => want[k] === DONT_CARE || v === want[k]);
       return `${g.name} = ${fmt(got)}${same ? '' : ` (expected ${fmt(want)})`}`;
     });
-    lines.push(`${ok ? 'ok  ' : 'FAIL'} ${example.name.padEnd(width)}  ${parts.join('  ')}`);
+    const from = inputs.length > 0 ? `${given[e]!.padEnd(givenWidth)}  ->  ` : '';
+    lines.push(`${ok ? 'ok  ' : 'FAIL'} ${example.name.padEnd(width)}  ${from}${parts.join('  ')}`);
     for (const f of run.faults) lines.push(`       runtime error: ${f.message}`);
     if (run.mismatches.length > 0 && groups.some((g) => g.name === 'observe_value')) {
       lines.push(`       mismatched: ${run.mismatches.map((i) => program.vars[dataset.observedVars[i]!]!.name).join(', ')}`);

@@ -1,12 +1,12 @@
 // `tpt synth PROGRAM`: search for Param values that solve every example, then show the program found.
 import {
-  getMethod, listOptimizers, resolveMethodOptions, runExact, startMethodInWorker, writeFileAtomic, OptionError, NET_FLAGS,
-  encodeCnf, formatDimacs, smt2Text, type CnfEncodingName, type EncodingName,
-  netOptionsFromFlags, netJson, formatNet, plotSynthesis, PlotError,
-  type OptionSpec, type MethodSynthesis as SketchSynthesis, type Sketch,
+  getMethod, listOptimizers, resolveMethodOptions, runExact, startMethodInWorker, writeProblem, OptionError, NET_FLAGS,
+  netOptionsFromFlags, netJson, formatNet, shownLoss, plotSynthesis, PlotError, encodeCnf, formatDimacs, smt2Text,
+  type MethodSynthesis as SketchSynthesis, type Sketch, type CnfEncodingName, type EncodingName,
 } from '../../index.ts';
-import { flagBool, flagNumber, flagString, type FlagSpec, type ParsedArgs } from '../args.ts';
-import { ReportedFailure, SKETCH_FLAGS, UserError, loadFromArgs, out } from '../common.ts';
+import { flagBool, flagNumber, flagString, kebabCase, type FlagSpec, type ParsedArgs } from '../args.ts';
+import { methodsWithOption, optionFlag, whoHasOption } from '../option-flags.ts';
+import { ReportedFailure, SKETCH_FLAGS, UserError, loadFromArgs, out, writeOutputs } from '../common.ts';
 import { ProgressBar, compact } from '../progress-bar.ts';
 import { annotatedSource, fixedParamsLine, paramTables } from '../present.ts';
 import { formatRun } from './run.ts';
@@ -17,18 +17,26 @@ export const DEFAULT_OPTIMIZER = 'gradsearch-ls';
 export const DEFAULT_TIME_LIMIT = 60;
 const VERSION = '0.1.0';
 
+/** The optimizer named on the command line (before parsing, to know its option flags). */
+function optimizerInArgv(argv: readonly string[]): string | undefined {
+  const i = argv.findIndex((a) => a === '--optimizer' || a.startsWith('--optimizer='));
+  return i < 0 ? DEFAULT_OPTIMIZER : argv[i]!.includes('=') ? argv[i]!.split('=')[1]! : argv[i + 1];
+}
+
 /** The chosen optimizer's options become flags of their own: `--optimizer bop --tau 100`. */
 function optimizerFlags(argv: readonly string[]): FlagSpec[] {
-  const i = argv.findIndex((a) => a === '--optimizer' || a.startsWith('--optimizer='));
-  const name = i < 0 ? DEFAULT_OPTIMIZER : argv[i]!.includes('=') ? argv[i]!.split('=')[1]! : argv[i + 1];
+  const name = optimizerInArgv(argv);
   const def = name ? getMethod(name) : undefined;
-  if (!def) return [];
-  return def.options.map((o: OptionSpec) => ({
-    name: o.name,
-    type: o.type === 'boolean' ? 'boolean' : 'string',
-    value: o.type === 'choice' ? o.choices!.join('|') : o.type.toUpperCase(),
-    help: `${def.name}: ${o.doc} (default ${String(o.default)})`,
-  }));
+  return def ? def.options.map((o) => optionFlag(def, o)) : [];
+}
+
+/** An unknown flag that is another optimizer's option: say whose, and how to choose it. */
+function explainFlag(flag: string, argv: readonly string[]): string | undefined {
+  const owners = methodsWithOption(flag);
+  if (owners.length === 0) return undefined;
+  const chosen = optimizerInArgv(argv);
+  const given = argv.some((a) => a === '--optimizer' || a.startsWith('--optimizer='));
+  return `${whoHasOption(flag)}, not of ${chosen}${given ? '' : ' (the default)'}; choose it with --optimizer ${owners[0]!.name}`;
 }
 
 export const synthCommand: Command = {
@@ -53,13 +61,14 @@ export const synthCommand: Command = {
     { name: 'plot', type: 'string', value: 'FILE.svg', help: 'write an SVG picture of the fit (programs with real values)' },
   ],
   extraFlags: optimizerFlags,
+  explainFlag,
   async run(args) {
     const optimizer = flagString(args, 'optimizer') ?? DEFAULT_OPTIMIZER;
     const def = getMethod(optimizer);
     if (!def) throw new UserError(`unknown optimizer '${optimizer}'; known: ${listOptimizers().map((d) => d.name).join(', ')}`);
     const options: Record<string, unknown> = {};
     for (const o of def.options) {
-      const v = args.flags.get(o.name);
+      const v = args.flags.get(kebabCase(o.name));
       if (v !== undefined) options[o.name] = v;
     }
     const seed = flagNumber(args, 'seed', 1, { integer: true, min: 0 });
@@ -69,9 +78,16 @@ export const synthCommand: Command = {
     const restarts = flagNumber(args, 'restarts', 0, { integer: true, min: 0 });
     const epsilon = flagNumber(args, 'epsilon', 1e-7, { min: 0 });
     const json = flagBool(args, 'json');
-    const sketch = loadFromArgs(args);
+    const outPath = flagString(args, 'out');
+    const plot = flagString(args, 'plot');
+    // Checked before the search, which may take long: its result should not be lost to a typo.
     const cnfPath = flagString(args, 'export-cnf');
     const smt2Path = flagString(args, 'export-smt2');
+    for (const [flag, path] of [['out', outPath], ['plot', plot], ['export-cnf', cnfPath], ['export-smt2', smt2Path]] as const) {
+      const problem = path === undefined ? null : writeProblem(path);
+      if (problem) throw new UserError(`--${flag} ${path}: cannot write it: ${problem}`);
+    }
+    const sketch = loadFromArgs(args);
     if (cnfPath !== undefined || smt2Path !== undefined) return exportInstances(args, sketch, optimizer, options, cnfPath, smt2Path);
 
     const bar = new ProgressBar(!json && Boolean(process.stderr.isTTY));
@@ -89,7 +105,7 @@ export const synthCommand: Command = {
         onProgress: (p) =>
           bar.update(
             Math.max(p.step / Math.max(1, maxSteps), p.elapsedSeconds / timeLimit),
-            `step ${p.step}${stepText}  loss ${compact(p.loss)}  best ${compact(p.bestLoss)}  ${compact(p.stepsPerSecond)} steps/s  ${p.elapsedSeconds.toFixed(1)}s${timeText}  (Ctrl-C: stop)`,
+            `step ${p.step}${stepText}  loss ${compact(shownLoss(p.loss))}  best ${compact(shownLoss(p.bestLoss))}  ${compact(p.stepsPerSecond)} steps/s  ${p.elapsedSeconds.toFixed(1)}s${timeText}  (Ctrl-C: stop)`,
           ),
       });
       synthesis = await untilInterrupted(run, optimizer === 'smt' || optimizer === 'sat');
@@ -100,18 +116,18 @@ export const synthCommand: Command = {
       bar.done();
     }
     const report = resultJson(args, sketch, synthesis, (performance.now() - t0) / 1000);
-    const plot = flagString(args, 'plot');
-    if (plot) {
-      try {
-        writeFileAtomic(plot, plotSynthesis(sketch, synthesis));
-      } catch (e) {
-        if (e instanceof PlotError) throw new UserError(e.message);
-        throw e;
-      }
-    }
-    const outPath = flagString(args, 'out');
-    if (outPath) writeFileAtomic(outPath, JSON.stringify(report, null, 2) + '\n');
+    // The result is shown first: a file that cannot be written costs one line, not the search.
     out(json ? JSON.stringify(report, null, 2) : formatSynthesis(sketch, synthesis));
+    const files = [
+      ...(plot ? [{ flag: 'plot', path: plot, text: () => plotSynthesis(sketch, synthesis) }] : []),
+      ...(outPath ? [{ flag: 'out', path: outPath, text: () => JSON.stringify(report, null, 2) + '\n' }] : []),
+    ];
+    try {
+      if (writeOutputs('synth', files) > 0) return 1;
+    } catch (e) {
+      if (e instanceof PlotError) throw new UserError(e.message);
+      throw e;
+    }
     return synthesis.result.success ? 0 : synthesis.result.stopReason === 'interrupted' ? INTERRUPTED : 1;
   },
 };
@@ -132,22 +148,25 @@ async function exportInstances(
       throw e;
     }
   };
-  const lines: string[] = [];
+  let failed = 0;
   if (cnfPath !== undefined) {
     const instance = encodeCnf(sketch.program, sketch.dataset, encodingOf('sat') as CnfEncodingName);
-    writeFileAtomic(cnfPath, formatDimacs(instance, title));
-    lines.push(
-      `wrote ${cnfPath}: ${instance.cnf.variables} variables, ${instance.cnf.clauses} clauses (encoding ${instance.encoding})`,
-      `  check a model: tpt run ${program}${batch} --params ${cnfPath} --from-model MODEL`,
-    );
+    const text = formatDimacs(instance, title);
+    if (writeOutputs('synth', [{ flag: 'export-cnf', path: cnfPath, text: () => text }]) > 0) failed++;
+    else {
+      out(
+        `wrote ${cnfPath}: ${instance.cnf.variables} variables, ${instance.cnf.clauses} clauses (encoding ${instance.encoding})\n` +
+          `  check a model: tpt run ${program}${batch} --params ${cnfPath} --from-model MODEL`,
+      );
+    }
   }
   if (smt2Path !== undefined) {
     const encoding = encodingOf('smt') as EncodingName;
-    writeFileAtomic(smt2Path, await smt2Text(sketch.program, sketch.dataset, { encoding }, title));
-    lines.push(`wrote ${smt2Path} (Z3 encoding ${encoding}): run it with z3 ${smt2Path}`);
+    const text = await smt2Text(sketch.program, sketch.dataset, { encoding }, title);
+    if (writeOutputs('synth', [{ flag: 'export-smt2', path: smt2Path, text: () => text }]) > 0) failed++;
+    else out(`wrote ${smt2Path} (Z3 encoding ${encoding}): run it with z3 ${smt2Path}`);
   }
-  out(lines.join('\n'));
-  return 0;
+  return failed > 0 ? 1 : 0;
 }
 
 /** Exit code after Ctrl-C (128 + SIGINT). */
@@ -205,21 +224,27 @@ function resultJson(args: ParsedArgs, sketch: Sketch, s: SketchSynthesis, wallSe
     batch: sketch.batchName,
     version: VERSION,
     lossCurve: r.lossCurve,
-    ...(s.satStatus !== undefined ? { satStatus: s.satStatus, solveSeconds: s.solveSeconds } : {}),
-    ...(s.conflicts !== undefined ? { conflicts: s.conflicts } : {}),
+    ...(s.solverWork ? { [r.optimizer]: s.solverWork } : {}),
     ...netJson(s),
   };
+}
+
+/** The engine behind an exact method's run, as a user knows it. */
+function solverLabel(r: SketchSynthesis['result']): string {
+  if (r.optimizer === 'smt') return 'Z3';
+  return r.options['solver'] === 'minisat' ? 'MiniSat' : 'CaDiCaL';
 }
 
 function formatSynthesis(sketch: Sketch, s: SketchSynthesis): string {
   const r = s.result;
   const n = sketch.dataset.examples.length;
   const lines: string[] = [];
-  const speed =
-    s.satStatus !== undefined
-      ? `${r.wallSeconds.toFixed(2)} s: encoding ${(s.compileSeconds * 1000).toFixed(0)} ms, solver ${(s.solveSeconds ?? 0).toFixed(2)} s` +
-        (s.conflicts !== undefined ? `, ${s.conflicts} conflicts` : '')
-      : `${r.steps} steps, ${r.wallSeconds.toFixed(2)} s (${compact(r.stepsPerSecond)} steps/s), compile ${(s.compileSeconds * 1000).toFixed(0)} ms`;
+  const compile = `${(s.compileSeconds * 1000).toFixed(0)} ms`;
+  // An exact solver takes no steps: say what it did instead.
+  const work = s.solverWork;
+  const speed = work
+    ? `${r.wallSeconds.toFixed(2)} s (${solverLabel(r)} solving ${work.solveSeconds.toFixed(2)} s${work.conflicts === null ? '' : `, ${work.conflicts.toLocaleString('en-US')} conflicts`}), encoding ${compile}`
+    : `${r.steps} steps, ${r.wallSeconds.toFixed(2)} s (${compact(r.stepsPerSecond)} steps/s), compile ${compile}`;
   lines.push(
     r.success
       ? `solved by ${r.optimizer} (seed ${r.seed}) in ${speed}`

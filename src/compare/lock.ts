@@ -1,0 +1,91 @@
+// An exclusive lock on a results directory (`DIR/.lock`, created with O_EXCL), held for a whole
+// comparison or merge so that two processes never append to one runs.jsonl. A lock whose process
+// died on this host is taken over; one held by a live process (or another host) is refused.
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { closeSync, linkSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+
+export const LOCK_FILE = '.lock';
+
+/** Who holds a lock: written into the lock file. */
+interface Holder {
+  readonly pid: number;
+  readonly host: string;
+  readonly started: string;
+  readonly command: string;
+}
+
+/** The directory is locked by another live process; `message` names it. */
+export class LockError extends Error {
+  override name = 'LockError';
+}
+
+function readHolder(path: string): { text: string; holder: Holder | null } | null {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return null; // gone meanwhile
+  }
+  try {
+    return { text, holder: JSON.parse(text) as Holder };
+  } catch {
+    return { text, holder: null }; // half-written by a starting process: treat as held
+  }
+}
+
+function alive(h: Holder): boolean {
+  if (h.host !== hostname()) return true; // cannot tell: assume it runs
+  try {
+    process.kill(h.pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Takes the lock on `dir` (which must exist); returns the function that releases it. */
+export function lockDirectory(dir: string, command: string): () => void {
+  const path = join(dir, LOCK_FILE);
+  const mine: Holder = { pid: process.pid, host: hostname(), started: new Date().toISOString(), command };
+  const text = JSON.stringify(mine) + '\n';
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      const fd = openSync(path, 'wx');
+      try {
+        writeSync(fd, text);
+      } finally {
+        closeSync(fd);
+      }
+      return () => {
+        // Only remove the lock if it is still this process's.
+        if (readHolder(path)?.text === text) unlinkSync(path);
+      };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+    const found = readHolder(path);
+    if (!found) continue;
+    if (!found.holder || alive(found.holder)) {
+      const h = found.holder;
+      const who = h ? `${h.command} (pid ${h.pid} on ${h.host}, since ${h.started})` : 'a process that is starting';
+      throw new LockError(`${dir} is in use by ${who}; wait for it to finish or use another --out directory (if no such process runs, delete ${path})`);
+    }
+    // The holder died: move its lock aside, and put it back if it turns out to be a newer one.
+    const aside = `${path}.stale-${process.pid}`;
+    try {
+      renameSync(path, aside);
+    } catch {
+      continue;
+    }
+    if (readHolder(aside)?.text !== found.text) {
+      try {
+        linkSync(aside, path);
+      } catch {
+        // someone holds the directory now; the next attempt reports them
+      }
+    }
+    unlinkSync(aside);
+  }
+  throw new LockError(`could not lock ${dir}: its lock file keeps changing`);
+}

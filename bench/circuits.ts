@@ -109,7 +109,7 @@ if (args.docs) {
     [
       `Measured by \`npm run bench:circuits -- --jobs ${args.jobs}\` on ${machine}; run time summed over runs: ${runMinutes(parts.map((p) => p.summary))}.`,
       '',
-      '**Table 2** (cells: success % / mean steps / mean wall time of the successful runs, the number of runs in parentheses; smt: success % / mean seconds; the paper in brackets: seconds of successful runs and success %, Z3 seconds, × = not solved within an hour):',
+      '**Table 2** (cells: success % / mean steps / mean wall time of the successful runs, the number of runs in parentheses; smt and sat: success % / mean seconds; the paper in brackets: seconds of successful runs and success %, Z3 seconds, × = not solved within an hour):',
       '',
       joinedMarkdownTable(parts.map((p) => p.summary), { showRuns: true, withTime: true }),
       '',

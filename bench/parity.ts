@@ -8,6 +8,8 @@ import { parseBenchArgs, runLogged, writeDocSection } from '../src/compare/bench
 import { compareCommandLine, joinedMarkdownTable, machineDescription, runMinutes } from '../src/compare/markdown.ts';
 
 const args = parseBenchArgs(process.argv.slice(2));
+// The second part depends on the first's results, so the parts cannot be run separately.
+if (args.only) throw new Error('bench:parity has no --only: its parts depend on each other');
 const PROGRAM = 'programs/parity_chain/parity_chain.tpt';
 const PAPER_ROWS = ['fmgd', 'fmgd-entropy', 'temp-softmax', 'gumbel', 'neural-reparam', 'ste', 'bop', 'gradsearch', 'gradsearch-ra'];
 /** Gradient-informed methods published after the paper (docs/GRADIENT-INFORMED.md). */

@@ -79,6 +79,19 @@ function z3ForTheBrowser(): Plugin {
   };
 }
 
+/**
+ * `cadical-wasm` is an Emscripten module written for Node and ES modules; the page's bundle is a
+ * classic script, so the playground leaves `sat` out (playground/src/cadical-shim.ts says so when asked).
+ */
+function noCadical(): Plugin {
+  return {
+    name: 'tpt-playground-cadical',
+    setup(b) {
+      b.onResolve({ filter: /^cadical-wasm$/ }, () => ({ path: join(ROOT, 'playground', 'src', 'cadical-shim.ts') }));
+    },
+  };
+}
+
 function packageVersion(): string {
   return (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 }
@@ -100,7 +113,7 @@ export async function buildPlayground(outDir = DEFAULT_OUT, options: { readonly 
     sourcemap: 'linked',
     // z3-solver's browser build reads `global.initZ3`.
     define: { global: 'globalThis', TPT_VERSION: JSON.stringify(packageVersion()) },
-    plugins: [dataModules(), z3ForTheBrowser()],
+    plugins: [dataModules(), z3ForTheBrowser(), noCadical()],
     logLevel: 'error',
   });
   for (const file of ['index.html', 'style.css']) copyFileSync(join(ROOT, 'playground', file), join(tmp, file));

@@ -60,7 +60,7 @@ export function isStale(part: Part): boolean {
  * package bundled in but `external` (z3-solver loads its WebAssembly and threads relative to its
  * own files). bench/startup.ts builds variants with other externals.
  */
-export function bundleOptions(outdir: string, external: readonly string[] = ['z3-solver']): BuildOptions & { metafile: true } {
+export function bundleOptions(outdir: string, external: readonly string[] = ['z3-solver', 'cadical-wasm', 'logic-solver']): BuildOptions & { metafile: true } {
   return {
     absWorkingDir: ROOT,
     entryPoints: ENTRIES,

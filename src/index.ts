@@ -4,6 +4,8 @@
 // The CLI uses only what this file exports. docs/API.md describes it by task.
 
 export * from './core.ts';
+// MiniSat, which runs in a worker thread, joins the SAT backend's solvers under Node.
+import './sat/node-solvers.ts';
 
 // Files: a sketch and its data by path, atomic writes, the package's own files.
 export { loadSketch } from './sketch/load.ts';
@@ -31,3 +33,10 @@ export { CONFIG_FILE, GARBLED_FILE, RUNS_FILE, StoreError, readConfig, readRuns 
 export { LOCK_FILE } from './compare/lock.ts';
 export { REPORT_HTML, SUMMARY_CSV, SUMMARY_JSON, writeReports } from './compare/outputs.ts';
 export { defaultReferencePath, loadReference } from './compare/reference-file.ts';
+
+// The exact solvers' instances as files: CNF (DIMACS) for any SAT solver, SMT-LIB 2 for Z3's encoding.
+export { solveSat, DEFAULT_SOLVER, type SatOptions, type SatResult } from './sat/solve.ts';
+export { SOLVERS, type SolverName } from './sat/solver.ts';
+export { encodeCnf, CNF_ENCODINGS, DEFAULT_CNF_ENCODING, type CnfEncodingName, type CnfInstance } from './sat/encode.ts';
+export { formatDimacs, readDimacsHeader, readModel, paramsFromModel, type DimacsHeader } from './sat/dimacs.ts';
+export { smt2Text, type EncodingName } from './smt/index.ts';

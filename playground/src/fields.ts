@@ -3,7 +3,8 @@
 // typed and validated by the library when a run starts, so a bad one gets the CLI's message.
 import { listMethods, type MethodInfo, type NetOptions, type OptionSpec } from '../../src/core.ts';
 
-export const METHODS: readonly MethodInfo[] = listMethods();
+/** Every method the page can run: `sat` needs Node (its solver is an Emscripten module for Node). */
+export const METHODS: readonly MethodInfo[] = listMethods().filter((m) => m.name !== 'sat');
 
 /** Fills the optimizer menu, grouped by family. */
 export function fillMethodSelect(select: HTMLSelectElement, selected: string): void {

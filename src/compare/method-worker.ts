@@ -5,6 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { runMethod } from './methods.ts';
 import { loadOptimizerModule } from '../optimizers/user-module.ts';
 import type { MethodWorkerData, FromMethodWorker } from './run-in-worker.ts';
+import '../sat/node-solvers.ts';
 
 const port = parentPort;
 if (!port) throw new Error('synthesis worker started outside a worker thread');

@@ -40,7 +40,7 @@ export interface RunRecord {
   readonly seed: number;
   readonly success: boolean;
   readonly stopReason: string;
-  /** Steps taken (the step of success on success); 0 for smt. */
+  /** Steps taken (the step of success on success); 0 for smt and sat. */
   readonly steps: number;
   readonly wallSeconds: number;
   readonly compileSeconds: number;
@@ -53,8 +53,11 @@ export interface RunRecord {
   readonly evaluations?: number;
   /** Z3's verdict (smt). */
   readonly smtStatus?: string;
-  /** Z3's conflicts (smt; null when it reports none). */
-  readonly smtConflicts?: number | null;
+  /** The SAT solver's verdict (sat). */
+  readonly satStatus?: string;
+  /** The exact solver's seconds after encoding and its conflicts (smt, sat; null when it counts none). */
+  readonly solveSeconds?: number;
+  readonly conflicts?: number | null;
   /** Downsampled loss curve, for the first few runs of every (method, sweep value). */
   readonly lossCurve?: LossCurve;
   /** The learned Params, for programs with real values that plot.ts can picture (absent in version 1). */
@@ -152,7 +155,8 @@ export async function executeRun(
     attempts: r.attempts,
     ...(s.evaluations !== undefined ? { evaluations: s.evaluations } : {}),
     ...(s.smtStatus !== undefined ? { smtStatus: s.smtStatus } : {}),
-    ...(s.smtWork ? { smtConflicts: s.smtWork.conflicts } : {}),
+    ...(s.satStatus !== undefined ? { satStatus: s.satStatus } : {}),
+    ...(s.solverWork ? { solveSeconds: s.solverWork.solveSeconds, conflicts: s.solverWork.conflicts } : {}),
     ...(spec.run < config.curveRuns && r.lossCurve.steps.length > 0 ? { lossCurve: thin(r.lossCurve, CURVE_POINTS) } : {}),
     ...fitOf(sketch, s),
     ...(config.modules?.[spec.optimizer] ? { module: config.modules[spec.optimizer] } : {}),

@@ -5,6 +5,7 @@ import { executeRun, SketchCache, SketchLoadError } from './record.ts';
 import { loadComparisonModules } from './modules.ts';
 import type { FromWorker, ToWorker, WorkerData } from './pool.ts';
 import { loadSketch } from '../sketch/load.ts';
+import '../sat/node-solvers.ts';
 
 const port = parentPort;
 if (!port) throw new Error('compare worker started outside a worker thread');

@@ -44,7 +44,7 @@ export function synthesisJson(sketch: Sketch, s: MethodSynthesis, context: Synth
     batch: sketch.batchName,
     version: context.version,
     lossCurve: r.lossCurve,
-    ...(s.smtWork ? { smt: s.smtWork } : {}),
+    ...(s.solverWork ? { [r.optimizer]: s.solverWork } : {}),
     ...netJson(s),
   };
 }
@@ -63,15 +63,21 @@ function headline(sketch: Sketch, s: MethodSynthesis, speed: string, stoppedBy: 
   return `not solved by ${method} (seed ${r.seed}; ${why}) after ${speed}; the best assignment satisfies ${s.examplesSolved}/${n} examples`;
 }
 
+/** The engine behind an exact method's run, as a user knows it. */
+function solverLabel(r: MethodSynthesis['result']): string {
+  if (r.optimizer === 'smt') return 'Z3';
+  return r.options['solver'] === 'minisat' ? 'MiniSat' : 'CaDiCaL';
+}
+
 /** The text `tpt synth` prints for a finished run; `stoppedBy` says what stopped an interrupted one. */
 export function formatSynthesis(sketch: Sketch, s: MethodSynthesis, stoppedBy = 'Ctrl-C'): string {
   const r = s.result;
   const lines: string[] = [];
   const compile = `${(s.compileSeconds * 1000).toFixed(0)} ms`;
-  // Z3 takes no steps: say what it did instead.
-  const z3 = s.smtWork;
-  const speed = z3
-    ? `${r.wallSeconds.toFixed(2)} s (Z3 solving ${z3.solveSeconds.toFixed(2)} s${z3.conflicts === null ? '' : `, ${z3.conflicts.toLocaleString('en-US')} conflicts`}), encoding ${compile}`
+  // An exact solver takes no steps: say what it did instead.
+  const work = s.solverWork;
+  const speed = work
+    ? `${r.wallSeconds.toFixed(2)} s (${solverLabel(r)} solving ${work.solveSeconds.toFixed(2)} s${work.conflicts === null ? '' : `, ${work.conflicts.toLocaleString('en-US')} conflicts`}), encoding ${compile}`
     : `${r.steps} steps, ${r.wallSeconds.toFixed(2)} s (${compact(r.stepsPerSecond)} steps/s), compile ${compile}`;
   lines.push(headline(sketch, s, speed, stoppedBy), '');
   if (s.net) lines.push(formatNet(sketch, s), '');

@@ -16,13 +16,12 @@ const parity8 = sketch('programs/parity_chain/parity_chain.tpt', { set: { K: 8 }
 const nand = sketch(CIRCUIT, { batch: 'nand' });
 
 describe('method registry', () => {
-  it('lists every optimizer, then smt; local-search and smt are exact', () => {
+  it('lists every optimizer, then smt and sat; local-search, smt and sat are exact', () => {
     const names = listMethods().map((m) => m.name);
-    expect(names).toEqual(expect.arrayContaining(['fmgd', 'gradsearch+', 'local-search', 'smt']));
-    expect(names.at(-1)).toBe('smt');
-    expect(getMethod('local-search').family).toBe('exact');
-    expect(getMethod('smt').family).toBe('exact');
-    expect(() => getMethod('nope')).toThrow(/unknown optimizer 'nope'; known: .*local-search.*smt/);
+    expect(names).toEqual(expect.arrayContaining(['fmgd', 'gradsearch+', 'local-search', 'smt', 'sat']));
+    expect(names.slice(-2)).toEqual(['smt', 'sat']);
+    for (const name of ['local-search', 'smt', 'sat']) expect(getMethod(name).family).toBe('exact');
+    expect(() => getMethod('nope')).toThrow(/unknown optimizer 'nope'; known: .*local-search.*smt.*sat/);
   });
 });
 

@@ -1,9 +1,10 @@
 // `tpt synth PROGRAM`: search for Param values that solve every example, then show the program found.
 import {
   compact, formatSynthesis, getMethod, listOptimizers, packageVersion, resolveMethodOptions, startMethodInWorker, synthesisJson,
-  writeProblem, OptionError, shownLoss, plotSynthesis, PlotError, type MethodSynthesis as SketchSynthesis,
+  writeProblem, OptionError, shownLoss, plotSynthesis, PlotError, encodeCnf, formatDimacs, smt2Text,
+  type MethodSynthesis as SketchSynthesis, type Sketch, type CnfEncodingName, type EncodingName,
 } from '../../index.ts';
-import { flagBool, flagNumber, flagString, kebabCase, type FlagSpec } from '../args.ts';
+import { flagBool, flagNumber, flagString, kebabCase, type FlagSpec, type ParsedArgs } from '../args.ts';
 import { methodsWithOption, optionFlag, whoHasOption } from '../option-flags.ts';
 import { ReportedFailure, SKETCH_FLAGS, UserError, loadFromArgs, out, writeOutputs } from '../common.ts';
 import { ProgressBar } from '../progress-bar.ts';
@@ -40,7 +41,7 @@ export const synthCommand: Command = {
   name: 'synth',
   usage:
     'tpt synth PROGRAM [--optimizer NAME] [--seed N] [--max-steps N] [--time-limit SECONDS] [--restarts N] ' +
-    '[--set N=V]... [--data F] [--hypers F] [--batch NAME] [--out FILE] [--json] [optimizer options]',
+    '[--set N=V]... [--data F] [--hypers F] [--batch NAME] [--out FILE] [--json] [--export-cnf FILE] [--export-smt2 FILE] [optimizer options]',
   summary: 'synthesize Param values that solve every example (verified by the exact interpreter)',
   flags: [
     ...SKETCH_FLAGS,
@@ -52,6 +53,8 @@ export const synthCommand: Command = {
     { name: 'epsilon', type: 'string', value: 'E', help: 'added inside -log(p + E) (default 1e-7)' },
     { name: 'out', type: 'string', value: 'FILE', help: 'write the JSON result (also a params file for tpt run)' },
     { name: 'json', type: 'boolean', help: 'print the JSON result instead of the program' },
+    { name: 'export-cnf', type: 'string', value: 'FILE', help: "write the SAT backend's CNF (DIMACS, with a header mapping literals to Param values) instead of searching; --optimizer sat --encoding E picks the encoding" },
+    { name: 'export-smt2', type: 'string', value: 'FILE', help: "write the Z3 backend's instance (SMT-LIB 2) instead of searching; --optimizer smt --encoding E picks the encoding" },
     ...NET_FLAGS,
     { name: 'plot', type: 'string', value: 'FILE.svg', help: 'write an SVG picture of the fit (programs with real values)' },
   ],
@@ -77,11 +80,14 @@ export const synthCommand: Command = {
     const outPath = flagString(args, 'out');
     const plot = flagString(args, 'plot');
     // Checked before the search, which may take long: its result should not be lost to a typo.
-    for (const [flag, path] of [['out', outPath], ['plot', plot]] as const) {
+    const cnfPath = flagString(args, 'export-cnf');
+    const smt2Path = flagString(args, 'export-smt2');
+    for (const [flag, path] of [['out', outPath], ['plot', plot], ['export-cnf', cnfPath], ['export-smt2', smt2Path]] as const) {
       const problem = path === undefined ? null : writeProblem(path);
       if (problem) throw new UserError(`--${flag} ${path}: cannot write it: ${problem}`);
     }
     const sketch = loadFromArgs(args);
+    if (cnfPath !== undefined || smt2Path !== undefined) return exportInstances(args, sketch, optimizer, options, cnfPath, smt2Path);
 
     const bar = new ProgressBar(!json && Boolean(process.stderr.isTTY));
     const t0 = performance.now();
@@ -101,7 +107,7 @@ export const synthCommand: Command = {
             `step ${p.step}${stepText}  loss ${compact(shownLoss(p.loss))}  best ${compact(shownLoss(p.bestLoss))}  ${compact(p.stepsPerSecond)} steps/s  ${p.elapsedSeconds.toFixed(1)}s${timeText}  (Ctrl-C: stop)`,
           ),
       });
-      synthesis = await untilInterrupted(run, optimizer === 'smt');
+      synthesis = await untilInterrupted(run, optimizer === 'smt' || optimizer === 'sat');
     } catch (e) {
       if (e instanceof OptionError || (e instanceof Error && (e.name === 'OptionError' || e.name === 'OptimizerModuleError'))) throw new UserError(e.message);
       throw e;
@@ -124,6 +130,43 @@ export const synthCommand: Command = {
     return synthesis.result.success ? 0 : synthesis.result.stopReason === 'interrupted' ? INTERRUPTED : 1;
   },
 };
+
+/** `--export-cnf` / `--export-smt2`: writes the exact backends' instances and says how to check a model. */
+async function exportInstances(
+  args: ParsedArgs, sketch: Sketch, optimizer: string, options: Record<string, unknown>, cnfPath: string | undefined, smt2Path: string | undefined,
+): Promise<number> {
+  if (sketch.program.real) throw new UserError('--export-cnf and --export-smt2 encode discrete programs only; this program has real values');
+  const program = args.positionals[0]!;
+  const batch = sketch.batchName ? ` --batch ${sketch.batchName}` : '';
+  const title = `${program}${batch ? `, batch ${sketch.batchName}` : ''} (${sketch.dataset.examples.length} examples, hypers ${JSON.stringify(sketch.hypers)})`;
+  const encodingOf = (method: string): string => {
+    try {
+      return String(resolveMethodOptions(method, optimizer === method ? options : {})['encoding']);
+    } catch (e) {
+      if (e instanceof OptionError) throw new UserError(e.message);
+      throw e;
+    }
+  };
+  let failed = 0;
+  if (cnfPath !== undefined) {
+    const instance = encodeCnf(sketch.program, sketch.dataset, encodingOf('sat') as CnfEncodingName);
+    const text = formatDimacs(instance, title);
+    if (writeOutputs('synth', [{ flag: 'export-cnf', path: cnfPath, text: () => text }]) > 0) failed++;
+    else {
+      out(
+        `wrote ${cnfPath}: ${instance.cnf.variables} variables, ${instance.cnf.clauses} clauses (encoding ${instance.encoding})\n` +
+          `  check a model: tpt run ${program}${batch} --params ${cnfPath} --from-model MODEL`,
+      );
+    }
+  }
+  if (smt2Path !== undefined) {
+    const encoding = encodingOf('smt') as EncodingName;
+    const text = await smt2Text(sketch.program, sketch.dataset, { encoding }, title);
+    if (writeOutputs('synth', [{ flag: 'export-smt2', path: smt2Path, text: () => text }]) > 0) failed++;
+    else out(`wrote ${smt2Path} (Z3 encoding ${encoding}): run it with z3 ${smt2Path}`);
+  }
+  return failed > 0 ? 1 : 0;
+}
 
 /** Exit code after Ctrl-C (128 + SIGINT). */
 const INTERRUPTED = 130;

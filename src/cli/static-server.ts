@@ -40,15 +40,29 @@ export function resolveStatic(root: string, urlPath: string): string | null {
   }
 }
 
+/** A folder served under a URL prefix when `root` lacks the file (e.g. `/z3/` from the installed z3-solver). */
+export interface StaticFallback {
+  readonly prefix: string;
+  readonly dir: string;
+}
+
+/** The file for `urlPath`: under `root`, else under the first fallback whose prefix it starts with. */
+function lookup(root: string, urlPath: string, fallbacks: readonly StaticFallback[]): string | null {
+  const file = resolveStatic(root, urlPath);
+  if (file) return file;
+  const fallback = fallbacks.find((f) => urlPath.startsWith(f.prefix));
+  return fallback ? resolveStatic(fallback.dir, urlPath.slice(fallback.prefix.length - 1)) : null;
+}
+
 /** Starts serving `root` on 127.0.0.1:`port` (0 = any free port); resolves once listening. */
-export function serveStatic(root: string, port: number): Promise<{ server: Server; url: string }> {
+export function serveStatic(root: string, port: number, fallbacks: readonly StaticFallback[] = []): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
     for (const [k, v] of Object.entries(PLAYGROUND_HEADERS)) res.setHeader(k, v);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
     }
-    const file = resolveStatic(root, req.url ?? '/');
+    const file = lookup(root, req.url ?? '/', fallbacks);
     if (!file) {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found\n');
       return;

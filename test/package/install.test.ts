@@ -58,6 +58,9 @@ describe('the installed package', () => {
     expect(Object.keys(installed.dependencies)).toEqual(['cadical-wasm', 'logic-solver', 'z3-solver']);
     expect(readdirSync(join(pkg.project, 'node_modules')).filter((n) => !n.startsWith('.'))).not.toContain('tsx');
     expect(readFileSync(join(pkg.packageDir, 'dist', 'THIRD-PARTY-NOTICES.md'), 'utf8')).toContain('chevrotain@');
+    // The playground ships, but not its copy of Z3's browser build: `tpt playground` serves the installed z3-solver's.
+    expect(readdirSync(join(pkg.packageDir, 'dist', 'playground'))).toContain('index.html');
+    expect(readdirSync(join(pkg.packageDir, 'dist', 'playground'))).not.toContain('z3');
   });
 
   it('a plain Node ESM script synthesizes a bundled circuit through tpt and tpt/core', () => {

@@ -2,14 +2,27 @@
 // package's built static files on this machine, and optionally opens it in the browser.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import { packageFile } from '../../index.ts';
 import { flagBool, flagNumber, flagString } from '../args.ts';
 import { UserError, out } from '../common.ts';
-import { serveStatic } from '../static-server.ts';
+import { serveStatic, type StaticFallback } from '../static-server.ts';
 import type { Command } from '../command.ts';
 
 export const DEFAULT_PORT = 8765;
+
+/**
+ * Z3's browser build for `smt` in the page. A repository build copies it into dist/playground/z3 (a
+ * self-contained site); the package leaves that 35 MB copy out and serves the installed z3-solver's.
+ */
+function z3Fallback(): StaticFallback[] {
+  try {
+    return [{ prefix: '/z3/', dir: join(dirname(createRequire(import.meta.url).resolve('z3-solver/package.json')), 'build') }];
+  } catch {
+    return [];
+  }
+}
 
 /** Opens `url` in the desktop's browser; quietly does nothing where there is none. */
 function openBrowser(url: string): void {
@@ -39,7 +52,7 @@ export const playgroundCommand: Command = {
     }
     let served;
     try {
-      served = await serveStatic(dir, port);
+      served = await serveStatic(dir, port, z3Fallback());
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'EADDRINUSE') throw new UserError(`port ${port} is in use; choose another with --port N (0 = any free port)`);

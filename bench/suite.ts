@@ -12,7 +12,9 @@
 // --budget: start no run after MINUTES (runs in flight finish); run it again to go on. The table is
 // written from every finished run of every task, whether it ran now or before.
 import { existsSync } from 'node:fs';
-import { machineDescription, parseBenchArgs, runLogged, writeDocSection, type ComparisonConfig, type RunRecord } from '../src/index.ts';
+import type { ComparisonConfig, RunRecord } from '../src/index.ts';
+import { parseBenchArgs, runLogged, writeDocSection } from '../src/compare/bench.ts';
+import { machineDescription } from '../src/compare/markdown.ts';
 import { SUITE_TASKS, type SuiteTask } from './suite-tasks.ts';
 import { suiteTable, type TaskResults } from './suite-report.ts';
 

@@ -1,9 +1,10 @@
 // Research-script example: load a sketch, compile its relaxed evaluator, and inspect the loss and
 // gradient at the uniform distribution and at the known solution.
 // Run: npx tsx examples/gradient-at-a-point.ts
-import { compileRelaxed, loadSketch, renderDiagnostic } from 'tpt';
+import { compileRelaxed, loadSketch, packageFile, renderDiagnostic } from 'tpt';
 
-const { sketch, diagnostics, sources } = loadSketch('programs/circuit/circuit.tpt', { batch: 'nand' });
+// The circuit sketch shipped with tpt (any path to a .tpt file works the same way).
+const { sketch, diagnostics, sources } = loadSketch(packageFile('programs', 'circuit', 'circuit.tpt'), { batch: 'nand' });
 if (!sketch) {
   for (const d of diagnostics) console.error(renderDiagnostic(d, sources));
   process.exit(1);

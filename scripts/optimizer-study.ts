@@ -38,8 +38,8 @@ interface Task {
 }
 
 /**
- * A circuit task outside DESIGN.md's five, on the same program: `inputs` input wires then ancilla
- * wires (0) up to `wires`; every input row is an example; `f` maps the input bits (MSB first) to
+ * A circuit task outside the five of docs/BENCHMARKS.md, on the same program: `inputs` input wires
+ * then ancilla wires (0) up to `wires`; every input row is an example; `f` maps the input bits (MSB first) to
  * the outputs, the first wires after the last gate.
  */
 function extraCircuit(name: string, inputs: number, wires: number, gates: number, f: (bits: number[]) => number[]): Task {
@@ -66,7 +66,10 @@ const TASKS: Record<string, Task> = {
   shift: circuit('shift'),
   full_adder: circuit('full_adder'),
   adder2: circuit('adder2'),
+  parity8: { name: 'parity8', program: 'programs/parity_chain/parity_chain.tpt', set: { K: 8 } },
+  parity16: { name: 'parity16', program: 'programs/parity_chain/parity_chain.tpt', set: { K: 16 } },
   parity32: { name: 'parity32', program: 'programs/parity_chain/parity_chain.tpt', set: { K: 32 } },
+  parity64: { name: 'parity64', program: 'programs/parity_chain/parity_chain.tpt', set: { K: 64 } },
   parity128: { name: 'parity128', program: 'programs/parity_chain/parity_chain.tpt', set: { K: 128 } },
   parity256: { name: 'parity256', program: 'programs/parity_chain/parity_chain.tpt', set: { K: 256 } },
   dnf: { name: 'dnf', program: 'programs/dnf/dnf.tpt' },

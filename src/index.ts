@@ -1,54 +1,43 @@
-// The public API of tpt: load a sketch, inspect its lowered program, run the exact interpreter.
-// The CLI uses only what this file exports.
+// The public API of tpt (`import ... from 'tpt'`): everything in `tpt/core` (src/core.ts), plus what
+// needs Node: loading sketches from files, methods and comparisons in worker threads with their stored
+// results and reports, and the files shipped with the package.
+// The CLI uses only what this file exports. docs/API.md describes it by task.
 
-export type { Span, Diagnostic, Severity } from './util/diagnostics.ts';
-export { renderDiagnostic, hasErrors } from './util/diagnostics.ts';
-export type { Module, Stmt as AstStmt, Expr as AstExpr } from './syntax/ast.ts';
-export { parseModule } from './syntax/parse.ts';
-export { checkModule } from './check/names.ts';
-export type { Program, IrVar, VarGroup, Table, Stmt as IrStmt, Source, CaseBranch, Observation, VarRole, FixedParam } from './ir/ir.ts';
-export { withFixedParams } from './ir/fixed-params.ts';
-export { lowerModule } from './ir/lower.ts';
-export type {
-  RealProgram, RealTensor, RealExpr, RealStmt, RealCaseBranch, Bridge, RealInit, RealSettings, Shape,
-  SquaredErrorSetting, TargetSetting, TrainingSetting,
-} from './ir/real.ts';
-export { DEFAULT_REAL_SETTINGS } from './ir/real.ts';
-export type { Activation, UnaryFn } from './ir/activations.ts';
-export { ACTIVATIONS } from './ir/activations.ts';
-export { printRealExpr } from './ir/real-print.ts';
-export { printProgram, countStatements } from './ir/print.ts';
-export type { Dataset, Example } from './data/dataset.ts';
-export { DONT_CARE } from './data/dataset.ts';
-export { parseJson } from './data/json.ts';
-export type { JsonNode } from './data/json.ts';
-export { readParams, readRealParams, paramsToJson, paramsFromJson } from './data/params.ts';
-export { readRealValues, shapeReal } from './data/real-values.ts';
-export { shapeValues } from './data/values.ts';
-export type { ExactResult, ExampleRun, RuntimeFault } from './exact/interpret.ts';
-export { runExact, solves, createChecker, UNSET, EXACT_EPSILON } from './exact/interpret.ts';
-export type { RealRun, RealFault } from './exact/real.ts';
-export { runRealExample, evalRealExpr } from './exact/real.ts';
-export type { ExampleLoss } from './exact/real-loss.ts';
-export type { Sketch, SketchOptions, SketchResult } from './sketch/load.ts';
+export * from './core.ts';
+// MiniSat, which runs in a worker thread, joins the SAT backend's solvers under Node.
+import './sat/node-solvers.ts';
+
+// Files: a sketch and its data by path, atomic writes, the package's own files.
 export { loadSketch } from './sketch/load.ts';
-export { readText } from './sketch/files.ts';
-export type { LimitName, Limits } from './util/limits.ts';
-export { LIMITS, DEFAULT_LIMITS, LimitError, isLimitName, resolveLimits, limitMessage, formatCount } from './util/limits.ts';
-export { Rng } from './util/rng.ts';
-export { readProbs } from './data/probs.ts';
-export type { Objective, ParamSlot } from './relax/objective.ts';
-export { compileRelaxed, RelaxedEvaluator, DEFAULT_EPSILON, printTape, OPS } from './relax/index.ts';
-export type { RelaxedOptions, RelaxedStats, Tape } from './relax/index.ts';
-export type { RealParamSlot, RealTape, RealLoad, RealObservation } from './relax/index.ts';
-export * from './optimizers/index.ts';
-export * from './synth/index.ts';
-export { centralDifference, checkObjectiveGradient, compareGradient } from './diff/gradcheck.ts';
 export { writeFileAtomic, writeProblem, writeErrorReason } from './util/files.ts';
-export type { MethodSynthesis, MethodResult, MethodStopReason } from './synth/method.ts';
-export { synthesizeLocalSearch } from './synth/local-search-sketch.ts';
-export type { TermScorer } from './exact/term-score.ts';
-export { createTermScorer } from './exact/term-score.ts';
-export type { LocalSearchSettings } from './optimizers/local-search.ts';
-export { LocalSearch, localSearchOptions } from './optimizers/local-search.ts';
-export * from './compare/index.ts';
+export { readText } from './sketch/files.ts';
+export { packageFile, packageVersion } from './util/package.ts';
+
+// Optimizers from a user's own module, loaded by path (the file's SHA-256 recorded).
+export type { LoadedOptimizerModule } from './optimizers/user-module.ts';
+export { OptimizerModuleError, isModulePath, loadOptimizerModule, loadedOptimizerModule } from './optimizers/user-module.ts';
+
+// A method in a worker thread (stoppable), and comparisons of several in worker threads.
+export type { BackgroundRun, WorkerRequest } from './compare/run-in-worker.ts';
+export { startMethodInWorker } from './compare/run-in-worker.ts';
+export { startPortfolio, type PortfolioSynthesis } from './compare/portfolio.ts';
+export { hashInputs, normalizeConfig } from './compare/inputs.ts';
+export type { CompareOutcome, CompareProgress, CompareRunOptions } from './compare/runner.ts';
+export { runComparison } from './compare/runner.ts';
+export { RunError } from './compare/pool.ts';
+export type { MergeOutcome } from './compare/merge.ts';
+export { mergeComparisons } from './compare/merge.ts';
+
+// Stored results: the run records, summaries and reports of a comparison directory.
+export type { StoredRuns } from './compare/store.ts';
+export { CONFIG_FILE, GARBLED_FILE, RUNS_FILE, StoreError, readConfig, readRuns } from './compare/store.ts';
+export { LOCK_FILE } from './compare/lock.ts';
+export { REPORT_HTML, SUMMARY_CSV, SUMMARY_JSON, writeReports } from './compare/outputs.ts';
+export { defaultReferencePath, loadReference } from './compare/reference-file.ts';
+
+// The exact solvers' instances as files: CNF (DIMACS) for any SAT solver, SMT-LIB 2 for Z3's encoding.
+export { solveSat, DEFAULT_SOLVER, type SatOptions, type SatResult } from './sat/solve.ts';
+export { SOLVERS, type SolverName } from './sat/solver.ts';
+export { encodeCnf, CNF_ENCODINGS, DEFAULT_CNF_ENCODING, type CnfEncodingName, type CnfInstance } from './sat/encode.ts';
+export { formatDimacs, readDimacsHeader, readModel, paramsFromModel, type DimacsHeader } from './sat/dimacs.ts';
+export { smt2Text, type EncodingName } from './smt/index.ts';

@@ -11,6 +11,6 @@ export const REAL_BUILTIN_NAMES: readonly string[] = [
 
 export const BUILTINS: readonly string[] = [
   'Hyper', 'Param', 'Var', 'Input', 'Output', 'Runtime', 'Inline',
-  'range', 'int', 'min', 'max', 'abs', 'True', 'False', 'None',
+  'range', 'len', 'int', 'min', 'max', 'abs', 'True', 'False', 'None',
   ...REAL_BUILTIN_NAMES,
 ];

@@ -47,6 +47,11 @@ function checkBody(body: readonly Stmt[], names: ReadonlySet<string>, where: Con
       case 'assign':
         checkExpr(s.value, names, out);
         break;
+      case 'setitem':
+        checkExpr(s.target, names, out);
+        checkExpr(s.index, names, out);
+        checkExpr(s.value, names, out);
+        break;
       case 'expr':
         checkExpr(s.expr, names, out);
         break;
@@ -122,6 +127,16 @@ function checkExpr(e: Expr, names: ReadonlySet<string>, out: Diagnostic[]): void
     case 'list':
       e.items.forEach((i) => checkExpr(i, names, out));
       return;
+    case 'listcomp': {
+      // Each clause's variable is visible in later clauses and in the element (Python 3 scoping).
+      const local = new Set(names);
+      for (const c of e.clauses) {
+        checkExpr(c.iterable, local, out);
+        local.add(c.variable);
+      }
+      checkExpr(e.element, local, out);
+      return;
+    }
     default: {
       const never: never = e;
       throw new Error(`unknown expression ${(never as Expr).kind}`);

@@ -6,6 +6,8 @@ export interface Command {
   readonly usage: string;
   readonly summary: string;
   readonly flags: readonly FlagSpec[];
+  /** Runs before the flags are parsed: loads the optimizer modules the arguments name. */
+  readonly prepare?: (argv: readonly string[]) => Promise<void>;
   /** Extra flags that depend on the arguments themselves (e.g. the chosen optimizer's options). */
   readonly extraFlags?: (argv: readonly string[]) => readonly FlagSpec[];
   /** More about an unknown flag (`--tau` is an option of bop), given the whole argv. */

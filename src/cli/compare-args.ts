@@ -7,12 +7,13 @@ import {
   type ComparisonConfig, type MethodInfo, type PaperReference, type Shard, type Sweep,
 } from '../index.ts';
 import { flagBool, flagString, kebabCase, UsageError, type FlagSpec, type ParsedArgs } from './args.ts';
+import { methodName, rawFlagValue, splitList } from './optimizer-modules.ts';
 import { findOption, methodsWithOption, optionFlag, whoHasOption } from './option-flags.ts';
 
-/** `a,b,c` -> names (each must be a known method). */
+/** `a,b,./mine.mjs` -> names (each must be a known method; a module path stands for its optimizer). */
 export function parseMethods(text: string | undefined): string[] {
   if (!text) throw new UsageError('--optimizers is required, e.g. --optimizers gradsearch-ra,fmgd');
-  const names = text.split(',').map((s) => s.trim()).filter(Boolean);
+  const names = splitList(text).map(methodName);
   if (names.length === 0) throw new UsageError('--optimizers lists no method');
   if (new Set(names).size !== names.length) throw new UsageError(`--optimizers names a method twice: ${text}`);
   for (const n of names) getMethod(n); // throws OptionError with the known names
@@ -57,18 +58,20 @@ export function parseRunsFor(entries: readonly string[], methods: readonly strin
   return out;
 }
 
-/** The `--optimizers` value from raw argv (needed before parsing, to know the option flags). */
-function methodsInArgv(argv: readonly string[]): string[] {
-  const i = argv.findIndex((a) => a === '--optimizers' || a.startsWith('--optimizers='));
-  if (i < 0) return [];
-  const text = argv[i]!.includes('=') ? argv[i]!.slice(argv[i]!.indexOf('=') + 1) : argv[i + 1] ?? '';
-  return text.split(',').map((s) => s.trim()).filter(Boolean);
+/** The `--optimizers` entries from raw argv (needed before parsing, to know the option flags). */
+export function methodsInArgv(argv: readonly string[]): string[] {
+  return splitList(rawFlagValue(argv, 'optimizers'));
+}
+
+/** The methods of `--optimizers` that are module paths: method name -> path. */
+export function parseModules(text: string | undefined): Record<string, string> {
+  return Object.fromEntries(splitList(text).filter((e) => methodName(e) !== e).map((e) => [methodName(e), e]));
 }
 
 /** One flag `--A.opt` (kebab-case) per option of every listed method. */
 export function methodOptionFlags(argv: readonly string[]): FlagSpec[] {
   const flags: FlagSpec[] = [];
-  for (const name of methodsInArgv(argv)) {
+  for (const name of methodsInArgv(argv).map(methodName)) {
     let method: MethodInfo;
     try {
       method = getMethod(name);
@@ -83,7 +86,7 @@ export function methodOptionFlags(argv: readonly string[]): FlagSpec[] {
 /** An unknown flag of tpt compare that is a method option written without (or with the wrong) method. */
 export function explainMethodFlag(flag: string, argv: readonly string[]): string | undefined {
   const dot = flag.indexOf('.');
-  const listed = methodsInArgv(argv);
+  const listed = methodsInArgv(argv).map(methodName);
   if (dot < 0) {
     const who = whoHasOption(flag);
     if (!who) return undefined;
@@ -128,21 +131,19 @@ export function defaultOutDir(config: ComparisonConfig): string {
   return `results/${basename(config.program).replace(/\.tpt$/, '')}-${hash}`;
 }
 
-/** `--reference FILE`, `--no-reference`, or the paper's numbers found beside the repository. */
+/** `--reference FILE`, `--no-reference`, or the paper's numbers shipped with tpt. */
 export function referenceFromArgs(args: ParsedArgs): { reference?: PaperReference; referenceSource?: string } {
   if (flagBool(args, 'no-reference')) return {};
   const path = flagString(args, 'reference') ?? defaultReferencePath();
-  if (!path) return {};
   try {
     return { reference: loadReference(path), referenceSource: path };
   } catch (e) {
-    if (flagString(args, 'reference')) throw new UsageError((e as Error).message);
-    return {};
+    throw new UsageError((e as Error).message);
   }
 }
 
 /** The flags shared by compare and merge for reference numbers. */
 export const REFERENCE_FLAGS: readonly FlagSpec[] = [
-  { name: 'reference', type: 'string', value: 'FILE', help: 'published numbers to show beside ours (default: ../shared/reference/gradsearch-paper.json from the repository)' },
+  { name: 'reference', type: 'string', value: 'FILE', help: 'published numbers to show beside ours (default: the paper\'s Tables 1 and 2, reference/gradsearch-paper.json in the tpt package)' },
   { name: 'no-reference', type: 'boolean', help: 'show no reference numbers' },
 ];

@@ -8,12 +8,13 @@ import { synthCommand } from './commands/synth.ts';
 import { optimizersCommand } from './commands/optimizers.ts';
 import { compareCommand } from './commands/compare.ts';
 import { mergeCommand } from './commands/merge.ts';
+import { playgroundCommand } from './commands/playground.ts';
 import { parseArgs, UsageError } from './args.ts';
 import { ReportedFailure, UserError } from './common.ts';
-import { LimitError, OptionError } from '../index.ts';
+import { LimitError, OptimizerModuleError, OptionError, packageVersion } from '../index.ts';
 import type { Command } from './command.ts';
 
-const COMMANDS: readonly Command[] = [synthCommand, checkCommand, runCommand, irCommand, gradCommand, tapeCommand, optimizersCommand, compareCommand, mergeCommand];
+const COMMANDS: readonly Command[] = [synthCommand, checkCommand, runCommand, irCommand, gradCommand, tapeCommand, optimizersCommand, compareCommand, mergeCommand, playgroundCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -24,7 +25,7 @@ function usage(): string {
     '',
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
-    'Run `tpt COMMAND --help` for the options of one command.',
+    'Run `tpt COMMAND --help` for the options of one command; `tpt --version` prints the version.',
   ].join('\n');
 }
 
@@ -45,12 +46,17 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(usage() + '\n');
     return name ? 0 : 1;
   }
+  if (name === '--version' || name === '-V' || name === 'version') {
+    process.stdout.write(`${packageVersion()}\n`);
+    return 0;
+  }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
     process.stderr.write(`tpt: unknown command '${name}'\n\n${usage()}\n`);
     return 1;
   }
   try {
+    await command.prepare?.(rest);
     const flags = [...command.flags, ...(command.extraFlags?.(rest) ?? [])];
     if (rest.includes('--help') || rest.includes('-h')) {
       process.stdout.write(commandHelp({ ...command, flags }) + '\n');
@@ -70,13 +76,28 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`tpt ${command.name}: error[${e.code}]: ${e.message}\n`);
       return 1;
     }
-    if (e instanceof UsageError || e instanceof UserError || e instanceof OptionError) {
+    if (e instanceof UsageError || e instanceof UserError || e instanceof OptionError || e instanceof OptimizerModuleError) {
       process.stderr.write(`tpt ${command.name}: ${e.message}\n${e instanceof UsageError ? `usage: ${command.usage}\n` : ''}`);
       return 1;
     }
     throw e;
   }
 }
+
+const CLOSED_PIPE_STATUS = 128 + 13;
+
+/**
+ * A reader that went away (`tpt tape x | head`) ends tpt at once and quietly, with the status a Unix
+ * tool killed by SIGPIPE has (141), so that a pipeline under `set -o pipefail` still sees the cut.
+ */
+function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(CLOSED_PIPE_STATUS);
+  });
+}
+endQuietlyOnClosedPipe(process.stdout);
+endQuietlyOnClosedPipe(process.stderr);
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -26,11 +26,3 @@ export class ProgressBar {
     this.lastWidth = 0;
   }
 }
-
-/** Compact numbers for status lines: 12.3k, 1.5M. */
-export function compact(n: number): string {
-  if (!Number.isFinite(n)) return String(n);
-  if (Math.abs(n) >= 1e6) return `${(n / 1e6).toFixed(1)}M`;
-  if (Math.abs(n) >= 1e4) return `${(n / 1e3).toFixed(1)}k`;
-  return Math.abs(n) >= 100 ? n.toFixed(0) : n.toPrecision(3);
-}

@@ -4,14 +4,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { writeFileAtomic } from '../util/files.ts';
 import type { ComparisonConfig } from './config.ts';
 import { replaceSection } from './markdown.ts';
-import { defaultReferencePath, loadReference } from './reference.ts';
+import { defaultReferencePath, loadReference } from './reference-file.ts';
 import { runComparison, type CompareOutcome } from './runner.ts';
 
-/** Flags of a benchmark script: `--jobs N` (default 2), `--quick` (a small smoke run), `--no-docs`. */
+/** Flags of a benchmark script: `--jobs N` (default 2), `--quick` (a small smoke run), `--no-docs`, `--only A,B` (some parts). */
 export interface BenchArgs {
   readonly jobs: number;
   readonly quick: boolean;
   readonly docs: boolean;
+  /** Names of the parts to run (the others are skipped, and no doc is written); null for all. */
+  readonly only: readonly string[] | null;
 }
 
 /** Parses a benchmark script's flags (throws on an unknown one). */
@@ -19,16 +21,19 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   let jobs = 2;
   let quick = false;
   let docs = true;
+  let only: string[] | null = null;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--jobs') jobs = Number(argv[++i]);
     else if (a.startsWith('--jobs=')) jobs = Number(a.slice(7));
     else if (a === '--quick') quick = true;
     else if (a === '--no-docs') docs = false;
-    else throw new Error(`unknown flag ${a}; known: --jobs N, --quick, --no-docs`);
+    else if (a === '--only') only = (argv[++i] ?? '').split(',').filter((x) => x !== '');
+    else if (a.startsWith('--only=')) only = a.slice(7).split(',').filter((x) => x !== '');
+    else throw new Error(`unknown flag ${a}; known: --jobs N, --quick, --no-docs, --only PART,...`);
   }
   if (!Number.isInteger(jobs) || jobs < 1) throw new Error('--jobs must be a positive integer');
-  return { jobs, quick, docs: docs && !quick };
+  return { jobs, quick, docs: docs && !quick && only === null, only };
 }
 
 /** Runs (or resumes) one comparison into `dir`, logging progress to stderr every `everySeconds`; no run starts after `startBefore` (ms). */
@@ -39,7 +44,8 @@ export async function runLogged(label: string, config: ComparisonConfig, dir: st
     dir,
     jobs,
     ...(startBefore !== undefined ? { startBefore } : {}),
-    ...(refPath ? { reference: loadReference(refPath), referenceSource: refPath } : {}),
+    reference: loadReference(refPath),
+    referenceSource: refPath,
     onProgress: (p) => {
       if (p.elapsedSeconds - last < everySeconds && p.done < p.total) return;
       last = p.elapsedSeconds;

@@ -1,10 +1,10 @@
 // A comparison's configuration and its plan: every (method, sweep value, run) with a seed derived
 // only from the base seed, the method, the sweep value and the run index; shards are slices of it.
-import type { SketchOptions } from '../sketch/load.ts';
+import type { SketchOptions } from '../sketch/sketch.ts';
 import type { ResolvedOptions } from '../optimizers/options.ts';
-import { createHash } from 'node:crypto';
+import { optimizerModuleSource, type OptimizerModuleSource } from '../optimizers/registry.ts';
+import { sha256Hex } from '../util/sha256.ts';
 import { resolveMethodOptions } from './methods.ts';
-import { hashInputs, type InputHashes } from './inputs.ts';
 
 /** A swept value: a Hyper's integer or a batch name. */
 export type SweepValue = number | string;
@@ -24,6 +24,11 @@ export interface ComparisonConfig {
   readonly set?: Readonly<Record<string, number>>;
   /** Method names (optimizers, `local-search`, `smt`), in table order. */
   readonly optimizers: readonly string[];
+  /**
+   * Methods defined in a user's module: method name -> the module's path (loaded by runComparison,
+   * in every worker too; see loadOptimizerModule).
+   */
+  readonly modules?: Readonly<Record<string, string>>;
   /** Raw options per method, e.g. `{ bop: { tau: 100 } }`. */
   readonly options?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   readonly sweep?: Sweep | null;
@@ -41,15 +46,24 @@ export interface ComparisonConfig {
 }
 
 /** The canonical form: defaults filled in, options resolved; what `config.json` holds. */
-export interface NormalizedConfig extends Required<Omit<ComparisonConfig, 'dataPath' | 'hypersPath' | 'batch' | 'options'>> {
+export interface NormalizedConfig extends Required<Omit<ComparisonConfig, 'dataPath' | 'hypersPath' | 'batch' | 'options' | 'modules'>> {
   readonly dataPath: string | null;
   readonly hypersPath: string | null;
   readonly batch: string | null;
   readonly options: Readonly<Record<string, ResolvedOptions>>;
+  /** Present when a method comes from a user's module: its path and the SHA-256 of the file that ran. */
+  readonly modules?: Readonly<Record<string, OptimizerModuleSource>>;
   /** What the program, data and hypers files held when the comparison started. */
   readonly inputs: InputHashes;
   /** 2 added `inputs` and the context digest in run keys. */
   readonly version: typeof CONFIG_VERSION;
+}
+
+/** SHA-256 (first 16 hex digits) of each input file's bytes; null when there is no such file (inputs.ts hashes them). */
+export interface InputHashes {
+  readonly program: string | null;
+  readonly data: string | null;
+  readonly hypers: string | null;
 }
 
 /** The config.json format; a directory of another version is refused (with --fresh offered). */
@@ -72,10 +86,21 @@ export interface Shard {
   readonly count: number;
 }
 
-/** Fills defaults and resolves every method's options (throws `OptionError` on a bad one). */
-export function normalizeConfig(config: ComparisonConfig): NormalizedConfig {
+/**
+ * Fills defaults and resolves every method's options (throws `OptionError` on a bad one); `inputs`
+ * are the hashes of what the program, data and hypers held (inputs.ts reads the files). Methods of
+ * user modules must have been loaded (runComparison does it); their sources are recorded.
+ */
+export function normalizeConfigWith(config: ComparisonConfig, inputs: InputHashes): NormalizedConfig {
   if (config.maxSteps === null && (config.timeLimitSeconds ?? null) === null) {
     throw new RangeError('a comparison needs a step budget or a time limit per run');
+  }
+  const modules: Record<string, OptimizerModuleSource> = {};
+  for (const [name, path] of Object.entries(config.modules ?? {})) {
+    const source = optimizerModuleSource(name);
+    if (source?.path !== path) throw new RangeError(`${path}: the module of optimizer '${name}' is not loaded`);
+    if (!config.optimizers.includes(name)) throw new RangeError(`module given for '${name}', which is not among the compared methods`);
+    modules[name] = { path, sha256: source.sha256 };
   }
   const options: Record<string, ResolvedOptions> = {};
   for (const name of config.optimizers) options[name] = resolveMethodOptions(name, config.options?.[name] ?? {});
@@ -92,6 +117,8 @@ export function normalizeConfig(config: ComparisonConfig): NormalizedConfig {
     set: sorted(config.set),
     optimizers: [...config.optimizers],
     options,
+    // Only when there are any, so that the identity of earlier comparisons stays what it was.
+    ...(Object.keys(modules).length ? { modules: Object.fromEntries(Object.entries(modules).sort(([a], [b]) => a.localeCompare(b))) } : {}),
     sweep: config.sweep ? { name: config.sweep.name, values: [...config.sweep.values] } : null,
     runs: config.runs,
     runsFor: sorted(config.runsFor),
@@ -100,7 +127,7 @@ export function normalizeConfig(config: ComparisonConfig): NormalizedConfig {
     seed: config.seed,
     epsilon: config.epsilon ?? 1e-7,
     curveRuns: config.curveRuns ?? 3,
-    inputs: hashInputs(config.program, config.dataPath ?? null, config.hypersPath ?? null),
+    inputs,
     version: CONFIG_VERSION,
   };
 }
@@ -151,7 +178,7 @@ export function runKey(optimizer: string, options: ResolvedOptions, sweepValue: 
 export function runContext(config: NormalizedConfig): string {
   const { optimizers: _m, options: _o, runs: _r, runsFor: _f, sweep, ...shared } = config;
   const text = canonicalJson({ ...shared, sweep: sweep?.name ?? null });
-  return createHash('sha256').update(text).digest('hex').slice(0, 12);
+  return sha256Hex(text).slice(0, 12);
 }
 
 /** How many runs the whole (unsharded) plan holds, computed without building it. */

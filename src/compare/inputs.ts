@@ -3,13 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { conventionalFile } from '../sketch/files.ts';
-
-/** SHA-256 (first 16 hex digits) of each input file's bytes; null when there is no such file. */
-export interface InputHashes {
-  readonly program: string | null;
-  readonly data: string | null;
-  readonly hypers: string | null;
-}
+import { normalizeConfigWith, type ComparisonConfig, type InputHashes, type NormalizedConfig } from './config.ts';
 
 function hashFile(path: string | null): string | null {
   if (path === null) return null;
@@ -27,4 +21,9 @@ export function hashInputs(program: string, dataPath: string | null, hypersPath:
     data: hashFile(dataPath ?? conventionalFile(program, 'data')),
     hypers: hashFile(hypersPath ?? conventionalFile(program, 'hypers')),
   };
+}
+
+/** Fills defaults, resolves every method's options (throws `OptionError` on a bad one) and hashes the files it reads. */
+export function normalizeConfig(config: ComparisonConfig): NormalizedConfig {
+  return normalizeConfigWith(config, hashInputs(config.program, config.dataPath ?? null, config.hypersPath ?? null));
 }

@@ -5,6 +5,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { closeSync, linkSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 
+/** Held by the command writing a results directory, so that two never write one at once. */
 export const LOCK_FILE = '.lock';
 
 /** Who holds a lock: written into the lock file. */

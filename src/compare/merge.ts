@@ -8,6 +8,7 @@ import type { PaperReference } from './reference.ts';
 import { openStore, readConfig, readRuns, StoreError, writeRuns } from './store.ts';
 import type { Summary } from './summary.ts';
 
+/** What `mergeComparisons` produced: the joined records and their summary, duplicates dropped, runs still missing. */
 export interface MergeOutcome {
   readonly config: NormalizedConfig;
   readonly records: readonly RunRecord[];

@@ -8,9 +8,13 @@ import type { PaperReference } from './reference.ts';
 import { renderReport } from './report-html.ts';
 import { fitSection } from './report-fit.ts';
 import { summarize, summaryCsv, type Summary } from './summary.ts';
+import { loadSketch } from '../sketch/load.ts';
 
+/** The `Summary` of a results directory as JSON. */
 export const SUMMARY_JSON = 'summary.json';
+/** One row per (method, sweep value) with success rate and step and time statistics. */
 export const SUMMARY_CSV = 'summary.csv';
+/** A self-contained HTML report with inline SVG charts (no network access needed to view it). */
 export const REPORT_HTML = 'report.html';
 
 /** Summarises `records` and (re)writes the three report files in `dir`; returns the summary. */
@@ -24,7 +28,7 @@ export function writeReports(
   const summary = summarize(config, records, reference, referenceSource);
   writeFileAtomic(join(dir, SUMMARY_JSON), JSON.stringify(summary, null, 2) + '\n');
   writeFileAtomic(join(dir, SUMMARY_CSV), summaryCsv(summary));
-  const fit = fitSection(summary, records);
+  const fit = fitSection(summary, records, loadSketch);
   writeFileAtomic(join(dir, REPORT_HTML), renderReport(summary, records, fit));
   return summary;
 }

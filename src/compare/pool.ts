@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import type { NormalizedConfig, RunSpec } from './config.ts';
 import { executeRun, SketchCache, type RunRecord } from './record.ts';
 import { resolveWorkerEntry, type WorkerEntry } from './worker-path.ts';
+import { loadSketch } from '../sketch/load.ts';
 import { DEFAULT_LIMITS, type Limits } from '../util/limits.ts';
 
 /** What a worker starts with. */
@@ -42,7 +43,7 @@ export interface Lane {
 }
 
 /** A lane in the current thread (runs block it; for tests and debugging). */
-export function inProcessLane(config: NormalizedConfig, sketches = new SketchCache(config)): Lane {
+export function inProcessLane(config: NormalizedConfig, sketches = new SketchCache(config, loadSketch)): Lane {
   return {
     run: (spec, onProgress) => executeRun(config, spec, sketches, onProgress),
     close: async () => {},

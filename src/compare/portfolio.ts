@@ -3,7 +3,7 @@
 // method are heavy-tailed, so on N free cores the portfolio's time is the fastest of N draws. Every
 // run stays reproducible on its own: the winner's seed is in its result. The losers are ended at
 // once (a solver like Z3 cannot stop between steps).
-import type { Sketch } from '../sketch/load.ts';
+import type { Sketch } from '../sketch/sketch.ts';
 import type { Progress } from '../synth/progress.ts';
 import type { MethodSynthesis } from '../synth/method.ts';
 import type { MethodRequest } from './methods.ts';

@@ -1,5 +1,5 @@
 // One finished run as a JSON line of runs.jsonl, and how a run is executed (in a worker or in-process).
-import { loadSketch, type Sketch } from '../sketch/load.ts';
+import type { Sketch, SketchOptions, SketchResult } from '../sketch/sketch.ts';
 import type { Progress } from '../synth/progress.ts';
 import type { LossCurve } from '../synth/curve.ts';
 import type { ResolvedOptions } from '../optimizers/options.ts';
@@ -40,7 +40,7 @@ export interface RunRecord {
   readonly seed: number;
   readonly success: boolean;
   readonly stopReason: string;
-  /** Steps taken (the step of success on success); 0 for smt. */
+  /** Steps taken (the step of success on success); 0 for smt and sat. */
   readonly steps: number;
   readonly wallSeconds: number;
   readonly compileSeconds: number;
@@ -53,14 +53,22 @@ export interface RunRecord {
   readonly evaluations?: number;
   /** Z3's verdict (smt). */
   readonly smtStatus?: string;
-  /** Z3's conflicts (smt; null when it reports none). */
-  readonly smtConflicts?: number | null;
+  /** The SAT solver's verdict (sat). */
+  readonly satStatus?: string;
+  /** The exact solver's seconds after encoding and its conflicts (smt, sat; null when it counts none). */
+  readonly solveSeconds?: number;
+  readonly conflicts?: number | null;
   /** Downsampled loss curve, for the first few runs of every (method, sweep value). */
   readonly lossCurve?: LossCurve;
   /** The learned Params, for programs with real values that plot.ts can picture (absent in version 1). */
   readonly fit?: FitRecord;
+  /** A method from a user's module: the module's path and the SHA-256 of the file that ran. */
+  readonly module?: { readonly path: string; readonly sha256: string };
   readonly version: number;
 }
+
+/** How a comparison's sketches are loaded: `loadSketch` from the disk, or one that supplies the texts. */
+export type SketchLoader = (programPath: string, options: SketchOptions) => SketchResult;
 
 /** Loads the sketch of every sweep value once per thread. */
 export class SketchCache {
@@ -68,6 +76,7 @@ export class SketchCache {
 
   constructor(
     private readonly config: NormalizedConfig,
+    private readonly load: SketchLoader,
     private readonly limits: Limits = DEFAULT_LIMITS,
   ) {}
 
@@ -76,7 +85,7 @@ export class SketchCache {
     const id = value === null ? '' : String(value);
     const cached = this.sketches.get(id);
     if (cached) return cached;
-    const result = loadSketch(this.config.program, { ...sketchOptions(this.config, value), limits: this.limits });
+    const result = this.load(this.config.program, { ...sketchOptions(this.config, value), limits: this.limits });
     if (!result.sketch) {
       const sweep = this.config.sweep;
       // A swept Hyper is bound like --set; name the flag the user wrote.
@@ -146,9 +155,11 @@ export async function executeRun(
     attempts: r.attempts,
     ...(s.evaluations !== undefined ? { evaluations: s.evaluations } : {}),
     ...(s.smtStatus !== undefined ? { smtStatus: s.smtStatus } : {}),
-    ...(s.smtWork ? { smtConflicts: s.smtWork.conflicts } : {}),
+    ...(s.satStatus !== undefined ? { satStatus: s.satStatus } : {}),
+    ...(s.solverWork ? { solveSeconds: s.solverWork.solveSeconds, conflicts: s.solverWork.conflicts } : {}),
     ...(spec.run < config.curveRuns && r.lossCurve.steps.length > 0 ? { lossCurve: thin(r.lossCurve, CURVE_POINTS) } : {}),
     ...fitOf(sketch, s),
+    ...(config.modules?.[spec.optimizer] ? { module: config.modules[spec.optimizer] } : {}),
     version: RECORD_VERSION,
   };
 }

@@ -1,10 +1,6 @@
 // Published reference numbers (the GradSearch paper's Tables 1 and 2) for the cells of a comparison:
-// the parity chain by K, the circuit tasks by batch; found at <repo>/../shared/reference/.
-import { existsSync, readFileSync } from 'node:fs';
-import { readText } from '../sketch/files.ts';
-import { DEFAULT_LIMITS } from '../util/limits.ts';
-import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// the parity chain by K, the circuit tasks by batch; shipped with tpt in reference/ (reference-file.ts
+// finds and reads the file).
 
 /** One published number: success % and mean steps (Table 1), or seconds (Table 2), or "not solved". */
 export type ReferenceCell =
@@ -12,14 +8,14 @@ export type ReferenceCell =
   | { readonly kind: 'seconds'; readonly successPct: number | null; readonly seconds: number }
   | { readonly kind: 'unsolved'; readonly note: string };
 
-/** The reference file's shape (see shared/reference/gradsearch-paper.json). */
+/** The reference file's shape (see reference/gradsearch-paper.json). */
 export interface PaperReference {
   readonly source?: string;
   readonly parity_chain?: { readonly K: readonly number[]; readonly rows: Readonly<Record<string, readonly (readonly [number, number | null])[]>> };
   readonly circuits?: { readonly rows: Readonly<Record<string, Readonly<Record<string, unknown>>>> };
 }
 
-/** The file name of the paper's numbers under `<repo>/../shared/reference/`. */
+/** The file name of the paper's numbers in tpt's `reference/` folder. */
 export const REFERENCE_FILE = 'gradsearch-paper.json';
 
 /** Our method names where the paper's differ (fmgd-entropy is our closest to its "regularized" FMGD). */
@@ -27,38 +23,9 @@ const PAPER_NAME: Readonly<Record<string, string>> = { 'fmgd-entropy': 'fmgd-reg
 /** Our circuit batch names where the paper's differ. */
 const PAPER_TASK: Readonly<Record<string, string>> = { adder2: 'adder' };
 
-/**
- * The default reference file: walks up from `fromUrl` (a module URL) to the directory holding tpt's
- * package.json, then looks in `../shared/reference/`. Null when there is none.
- */
-export function defaultReferencePath(fromUrl: string = import.meta.url): string | null {
-  let dir = dirname(fileURLToPath(fromUrl));
-  for (;;) {
-    const pkg = join(dir, 'package.json');
-    if (existsSync(pkg) && /"name"\s*:\s*"tpt"/.test(readFileSync(pkg, 'utf8'))) {
-      const path = resolve(dir, '..', 'shared', 'reference', REFERENCE_FILE);
-      return existsSync(path) ? path : null;
-    }
-    const up = dirname(dir);
-    if (up === dir) return null;
-    dir = up;
-  }
-}
-
-/** Reads a reference file (throws with the path on unreadable or non-JSON input). */
-export function loadReference(path: string): PaperReference {
-  const read = readText(path, 'data-size', DEFAULT_LIMITS);
-  if ('error' in read) throw new Error(`reference file: ${read.error}`);
-  try {
-    return JSON.parse(read.text.replace(/^\uFEFF/, '')) as PaperReference;
-  } catch {
-    throw new Error(`reference file ${path} is not valid JSON`);
-  }
-}
-
 /** Which table a program belongs to, from its file name: `parity`, `circuit`, or null. */
 export function benchmarkOf(program: string): 'parity' | 'circuit' | null {
-  const stem = basename(program).replace(/\.tpt$/, '');
+  const stem = program.replace(/^.*[\\/]/, '').replace(/\.tpt$/, '');
   if (stem === 'parity_chain') return 'parity';
   if (stem === 'circuit') return 'circuit';
   return null;

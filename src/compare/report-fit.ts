@@ -2,12 +2,12 @@
 // method's best run (decision regions, for a 2-D classifier), drawn by src/synth/plot.ts from the Params
 // the records keep. Empty when no record keeps any (discrete programs, records older than `fit`).
 import { paramsFromJson } from '../data/params.ts';
-import type { Sketch } from '../sketch/load.ts';
+import type { Sketch } from '../sketch/sketch.ts';
 import { describeFit } from '../synth/fit-label.ts';
 import { shownLoss } from '../synth/net-report.ts';
 import { plotCurves, plotFit, plotShape, type FitToPlot } from '../synth/plot.ts';
 import type { SweepValue } from './config.ts';
-import { SketchCache, type RunRecord } from './record.ts';
+import { SketchCache, type RunRecord, type SketchLoader } from './record.ts';
 import { labelOf } from './report-html.ts';
 import { esc, PALETTE } from './svg.ts';
 import type { Summary } from './summary.ts';
@@ -26,9 +26,9 @@ export function bestFitRun(records: readonly RunRecord[], optimizer: string, val
 type Fit = FitToPlot & { readonly record: RunRecord };
 
 /** The section's HTML (heading, caption, pictures), or '' when no record keeps its fit. */
-export function fitSection(summary: Summary, records: readonly RunRecord[]): string {
+export function fitSection(summary: Summary, records: readonly RunRecord[], load: SketchLoader): string {
   if (!records.some((r) => r.fit)) return '';
-  const sketches = new SketchCache(summary.config);
+  const sketches = new SketchCache(summary.config, load);
   const file = summary.program.replace(/^.*\//, '');
   const notes: string[] = [];
   const pictures: string[] = [];

@@ -93,25 +93,19 @@ function curveCharts(summary: Summary, records: readonly RunRecord[]): string[] 
   });
 }
 
-/** The whole report page; `fitHtml` is the Fit section (see report-fit.ts), '' for none. */
-export function renderReport(summary: Summary, records: readonly RunRecord[], fitHtml = ''): string {
-  const c = summary.config;
-  const curves = curveCharts(summary, records);
-  const configText = JSON.stringify(c, null, 2);
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>tpt compare: ${esc(summary.program)}</title>
-<style>
-body { font-family: sans-serif; margin: 24px; color: #222; max-width: 1400px; }
-table { border-collapse: collapse; font-size: 13px; margin: 12px 0; }
+/** The report's styles for its content (the page's own body rule aside), so a host page can show {@link reportBody} alike. */
+export const REPORT_CSS = `table { border-collapse: collapse; font-size: 13px; margin: 12px 0; }
 th, td { border: 1px solid #ccc; padding: 4px 8px; text-align: right; vertical-align: top; }
 tbody th, thead th:first-child { text-align: left; }
 .ref { color: #777; font-size: 11px; }
 .charts { display: flex; flex-wrap: wrap; gap: 12px; }
-pre { background: #f6f6f6; padding: 8px; font-size: 12px; overflow: auto; }
-</style></head>
-<body>
-<h1>tpt compare: ${esc(summary.program)}</h1>
-<p>${esc(tableCaption(summary))}</p>
+pre { background: #f6f6f6; padding: 8px; font-size: 12px; overflow: auto; }`;
+
+/** The report's content below its title: caption, table, charts, loss curves, `fitHtml` (report-fit.ts), configuration. */
+export function reportBody(summary: Summary, records: readonly RunRecord[], fitHtml = ''): string {
+  const curves = curveCharts(summary, records);
+  const configText = JSON.stringify(summary.config, null, 2);
+  return `<p>${esc(tableCaption(summary))}</p>
 ${tableHtml(summary)}
 <div class="charts">
 ${successChart(summary)}
@@ -125,7 +119,20 @@ ${curves.join('\n') || '<p>No loss curves recorded.</p>'}
 ${fitHtml}
 <h2>Configuration</h2>
 <pre>${esc(configText)}</pre>
-${summary.referenceSource ? `<p class="ref">Reference numbers: ${esc(summary.referenceSource)}</p>` : ''}
+${summary.referenceSource ? `<p class="ref">Reference numbers: ${esc(summary.referenceSource)}</p>` : ''}`;
+}
+
+/** The whole report page; `fitHtml` is the Fit section (see report-fit.ts), '' for none. */
+export function renderReport(summary: Summary, records: readonly RunRecord[], fitHtml = ''): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>tpt compare: ${esc(summary.program)}</title>
+<style>
+body { font-family: sans-serif; margin: 24px; color: #222; max-width: 1400px; }
+${REPORT_CSS}
+</style></head>
+<body>
+<h1>tpt compare: ${esc(summary.program)}</h1>
+${reportBody(summary, records, fitHtml)}
 </body></html>
 `;
 }

@@ -2,11 +2,12 @@
 // progress and to catch Ctrl-C: `stop()` sets a flag in shared memory that the run's loop reads at
 // every step, and the run then ends with its best assignment (stop reason `interrupted`).
 import { Worker } from 'node:worker_threads';
-import type { Sketch } from '../sketch/load.ts';
+import type { Sketch } from '../sketch/sketch.ts';
 import type { Progress } from '../synth/progress.ts';
 import type { MethodSynthesis } from '../synth/method.ts';
 import type { MethodRequest } from './methods.ts';
 import { RunError } from './pool.ts';
+import { optimizerModuleSource, type OptimizerModuleSource } from '../optimizers/registry.ts';
 import { METHOD_WORKER, resolveWorkerEntry, type WorkerEntry } from './worker-path.ts';
 
 /** A request without its callbacks (they stay in the starting thread). */
@@ -20,6 +21,8 @@ export interface MethodWorkerData {
   readonly stop: Int32Array;
   /** Whether to post progress messages. */
   readonly progress: boolean;
+  /** The method's module when it comes from a user's file: loaded in the worker, unchanged, first. */
+  readonly module?: OptimizerModuleSource;
 }
 
 /** Worker -> starting thread. */
@@ -42,7 +45,8 @@ export interface BackgroundRun {
 export function startMethodInWorker(sketch: Sketch, request: MethodRequest, entry: WorkerEntry = resolveWorkerEntry(import.meta.url, METHOD_WORKER)): BackgroundRun {
   const { onProgress, onOptimizer: _ignored, stop: _own, ...rest } = request;
   const stop = new Int32Array(new SharedArrayBuffer(4));
-  const workerData: MethodWorkerData = { sketch, request: rest, stop, progress: onProgress !== undefined };
+  const module = optimizerModuleSource(request.optimizer);
+  const workerData: MethodWorkerData = { sketch, request: rest, stop, progress: onProgress !== undefined, ...(module ? { module } : {}) };
   const options = { workerData, stdout: false, stderr: false };
   const worker = entry.kind === 'module' ? new Worker(entry.url, options) : new Worker(entry.code, { ...options, eval: true });
   let settled = false;

@@ -1,9 +1,12 @@
 // `runComparison`: plans every run, skips those already in the results directory, runs the rest in
 // parallel lanes (worker threads), appends each record as it finishes, then writes the reports.
 import { availableParallelism } from 'node:os';
-import { normalizeConfig, planRuns, planSize, type ComparisonConfig, type NormalizedConfig, type RunSpec, type Shard } from './config.ts';
+import { planRuns, planSize, type ComparisonConfig, type NormalizedConfig, type RunSpec, type Shard } from './config.ts';
+import { loadComparisonModules } from './modules.ts';
 import { inProcessLane, RunError, workerLane, type Lane } from './pool.ts';
 import { SketchCache, type RunRecord } from './record.ts';
+import { normalizeConfig } from './inputs.ts';
+import { loadSketch } from '../sketch/load.ts';
 import { writeReports } from './outputs.ts';
 import { appendRun, openStore, readRuns, writeFailure, type OpenedStore, type StoreError } from './store.ts';
 import type { PaperReference } from './reference.ts';
@@ -48,6 +51,7 @@ export interface CompareProgress {
   readonly elapsedSeconds: number;
 }
 
+/** What `runComparison` did: the normalized config, every record now stored with its summary, what ran, was kept or failed. */
 export interface CompareOutcome {
   readonly config: NormalizedConfig;
   readonly summary: Summary;
@@ -75,11 +79,12 @@ export interface CompareOutcome {
  * holds a different comparison, is locked by another process, or cannot be written.
  */
 export async function runComparison(config: ComparisonConfig, options: CompareRunOptions): Promise<CompareOutcome> {
+  await loadComparisonModules(config);
   const normalized = normalizeConfig(config);
   const limits = resolveLimits(options.limits);
   const size = planSize(normalized);
   if (size > limits.runs) throw new LimitError(limitMessage('runs', limits, `the comparison plans ${formatCount(size)} runs`, size));
-  const sketches = new SketchCache(normalized, limits);
+  const sketches = new SketchCache(normalized, loadSketch, limits);
   for (const value of normalized.sweep ? normalized.sweep.values : [null]) sketches.get(value);
   const store = openStore(options.dir, normalized, 'tpt compare', options.fresh);
   try {

@@ -19,8 +19,8 @@ let warm: Promise<void> | null = null;
 export function warmUpSmt(): Promise<void> {
   warm ??= (async () => {
     // Imported here, not at the top: the parser is a start-up cost the synthesis worker should not pay.
-    const { loadSketch } = await import('../sketch/load.ts');
-    const { sketch } = loadSketch('smt-warmup.tpt', { source: TINY, dataPath: false, hypersPath: false });
+    const { sketchFromText } = await import('../sketch/sketch.ts');
+    const { sketch } = sketchFromText(TINY, { name: 'smt-warmup.tpt' });
     if (!sketch) return;
     const options = resolveOptions('smt', smtBackend.options as readonly OptionSpec[], { timeLimit: 30 });
     await smtBackend.run(sketch.program, sketch.dataset, options, 1);

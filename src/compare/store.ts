@@ -8,7 +8,9 @@ import { CONFIG_VERSION, configDifferences, type NormalizedConfig } from './conf
 import { lockDirectory, LockError } from './lock.ts';
 import type { RunRecord } from './record.ts';
 
+/** The comparison a results directory holds (its normalized config), checked on resume. */
 export const CONFIG_FILE = 'config.json';
+/** One complete JSON line per finished run (a `RunRecord`), appended as runs finish. */
 export const RUNS_FILE = 'runs.jsonl';
 /** Where garbled lines of runs.jsonl are kept when they are taken out of it. */
 export const GARBLED_FILE = 'runs.garbled.jsonl';

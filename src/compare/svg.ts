@@ -37,6 +37,7 @@ function marker(shape: MarkerShape, x: number, y: number, color: string, hollow:
   }
 }
 
+/** A chart: title, axis labels, category or numeric x, linear or log y with optional bounds, its series and size in pixels. */
 export interface ChartSpec {
   readonly title: string;
   readonly xLabel: string;

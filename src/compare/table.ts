@@ -26,7 +26,7 @@ export function formatCell(g: GroupSummary | undefined, withTime: boolean): stri
   const pct = `${Math.round(g.successRate * 100)}%`;
   if (!g.steps) return `${pct} / -`;
   const time = g.successSeconds ? formatSeconds(g.successSeconds.mean) : '-';
-  if (g.steps.max === 0 && g.optimizer === 'smt') return `${pct} / ${time}`;
+  if (g.steps.max === 0 && (g.optimizer === 'smt' || g.optimizer === 'sat')) return `${pct} / ${time}`;
   return withTime ? `${pct} / ${formatSteps(g.steps.mean)} / ${time}` : `${pct} / ${formatSteps(g.steps.mean)}`;
 }
 

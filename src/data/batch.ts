@@ -2,7 +2,7 @@
 import type { JsonNode } from './json.ts';
 import type { Program } from '../ir/ir.ts';
 import { DONT_CARE, type Dataset, type Example } from './dataset.ts';
-import { readGroupValues } from './values.ts';
+import { groupEntry, groupKey, readGroupValues } from './values.ts';
 import { readRealValues } from './real-values.ts';
 import type { RealTensor } from '../ir/real.ts';
 import { error, type Diagnostic } from '../util/diagnostics.ts';
@@ -91,7 +91,7 @@ export function buildDataset(program: Program, batch: RawBatch | null, out: Diag
   }
   const before = out.length;
   const known = new Set([
-    ...program.groups.filter((g) => g.role === 'input' || g.role === 'output').map((g) => g.name),
+    ...program.groups.filter((g) => g.role === 'input' || g.role === 'output').map(groupKey),
     ...realIn.map((t) => t.name),
     ...realOut.map((t) => t.name),
   ]);
@@ -109,13 +109,13 @@ export function buildDataset(program: Program, batch: RawBatch | null, out: Diag
       let at = 0;
       let ok = true;
       for (const g of groups) {
-        const entry = inst.entries.get(g.name);
+        const entry = groupEntry(inst, g);
         if (!entry) {
           out.push(error('data-missing', `instance ${i} of batch ${batch.name} has no value for ${g.name}`, inst.span));
           ok = false;
           continue;
         }
-        const v = readGroupValues(entry.value, g, allowNull, `instance ${i}: ${g.name}`, out);
+        const v = readGroupValues(entry, g, allowNull, `instance ${i}: ${g.name}`, out);
         if (v) values.set(v, at);
         else ok = false;
         at += g.vars.length;

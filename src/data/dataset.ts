@@ -3,6 +3,7 @@
 /** Marks a masked (don't-care, `null` in data) expected output. */
 export const DONT_CARE = -1;
 
+/** One example: its Inputs' values and its expected outputs (`DONT_CARE` where not compared). */
 export interface Example {
   readonly name: string;
   /** Values of `Dataset.inputVars`, aligned by position. */
@@ -15,6 +16,7 @@ export interface Example {
   readonly realExpected?: Float64Array;
 }
 
+/** A batch's examples checked against a program: which variables are clamped and observed, and each example's values. */
 export interface Dataset {
   /** Variable ids clamped per example: every Input not assigned by the program itself. */
   readonly inputVars: readonly number[];

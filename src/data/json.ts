@@ -1,6 +1,7 @@
 // A small JSON reader that keeps the source position of every value, so data errors can point at a line.
 import { error, type Diagnostic, type Span } from '../util/diagnostics.ts';
 
+/** Parsed JSON with the span of every value, so data errors point at file, line and column. */
 export type JsonNode =
   | { readonly kind: 'null'; readonly span: Span }
   | { readonly kind: 'boolean'; readonly value: boolean; readonly span: Span }

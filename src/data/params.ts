@@ -4,7 +4,7 @@ import type { Program, VarGroup } from '../ir/ir.ts';
 import { withFixedParams } from '../ir/fixed-params.ts';
 import { DONT_CARE } from './dataset.ts';
 import type { RealTensor } from '../ir/real.ts';
-import { readGroupValues, shapeValues } from './values.ts';
+import { groupEntry, groupKey, placeGroupValue, readGroupValues, shapeValues } from './values.ts';
 import { readRealValues, shapeReal } from './real-values.ts';
 import { error, type Diagnostic } from '../util/diagnostics.ts';
 
@@ -23,18 +23,18 @@ export function readParams(program: Program, root: JsonNode, out: Diagnostic[]):
   const params = program.groups.filter((g) => g.role === 'param');
   const fixed = new Map((program.fixed ?? []).map((f) => [f.variable, f.value]));
   for (const g of params) {
-    const entry = obj.entries.get(g.name);
+    const entry = groupEntry(obj, g);
     // A Param the program fixes entirely needs no entry; a partly fixed one needs its free values.
     if (!entry && g.vars.every((id) => fixed.has(id))) continue;
     if (!entry) {
       out.push(error('params-missing', `no value for Param ${g.name}`, obj.span));
       continue;
     }
-    const v = readGroupValues(entry.value, g, fixed.size > 0, g.name, out);
+    const v = readGroupValues(entry, g, fixed.size > 0, g.name, out);
     if (v) g.vars.forEach((id, i) => (values[id] = v[i]!));
-    if (v && fixed.size > 0) checkFixed(program, g, entry.value, v, fixed, out);
+    if (v && fixed.size > 0) checkFixed(program, g, entry, v, fixed, out);
   }
-  const names = new Set([...params.map((g) => g.name), ...realParamTensors(program).map((t) => t.name)]);
+  const names = new Set([...params.map(groupKey), ...realParamTensors(program).map((t) => t.name)]);
   for (const [name, entry] of obj.entries) {
     if (!names.has(name)) out.push({ ...error('params-unknown', `'${name}' is not a Param of the program`, entry.key), severity: 'warning' });
   }
@@ -77,7 +77,7 @@ export function paramsToJson(program: Program, assignment: ArrayLike<number>, re
   const values = withFixedParams(program.fixed, assignment);
   for (const g of program.groups) {
     if (g.role !== 'param') continue;
-    result[g.name] = shapeValues(g.vars.map((id) => values[id]!), g.dims);
+    placeGroupValue(result, g, shapeValues(g.vars.map((id) => values[id]!), g.dims));
   }
   if (real) {
     for (const t of realParamTensors(program)) result[t.name] = shapeReal(Array.prototype.slice.call(real, t.offset, t.offset + t.size) as number[], t.shape);

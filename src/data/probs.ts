@@ -1,6 +1,7 @@
 // Probability files (`tpt grad --probs F`): per Param, nested arrays whose last dimension is the domain.
 import type { JsonNode } from './json.ts';
 import type { Program, VarGroup } from '../ir/ir.ts';
+import { groupEntry, groupKey } from './values.ts';
 import { error, type Diagnostic } from '../util/diagnostics.ts';
 
 /**
@@ -16,16 +17,16 @@ export function readProbs(program: Program, root: JsonNode, offsets: ReadonlyMap
   const probs = new Float64Array(size);
   const fixed = new Set((program.fixed ?? []).map((f) => f.variable));
   for (const g of program.groups.filter((x) => x.role === 'param')) {
-    const entry = root.entries.get(g.name);
+    const entry = groupEntry(root, g);
     if (!entry && g.vars.every((id) => fixed.has(id))) continue;
     if (!entry) {
       out.push(error('params-missing', `no probabilities for Param ${g.name}`, root.span));
       continue;
     }
-    readGroup(entry.value, g, offsets, probs, out);
+    readGroup(entry, g, offsets, probs, out);
   }
   for (const [name, entry] of root.entries) {
-    if (!program.groups.some((g) => g.role === 'param' && g.name === name)) {
+    if (!program.groups.some((g) => g.role === 'param' && groupKey(g) === name)) {
       out.push({ ...error('params-unknown', `'${name}' is not a Param of the program`, entry.key), severity: 'warning' });
     }
   }

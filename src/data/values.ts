@@ -62,3 +62,36 @@ export function shapeValues(values: ArrayLike<number>, dims: readonly number[]):
   };
   return build(0);
 }
+
+type JsonObject = JsonNode & { kind: 'object' };
+
+/** The key of a declaration in data and params files: its name, or for an element of a list of declarations the list's name. */
+export function groupKey(group: VarGroup): string {
+  return group.list?.name ?? group.name;
+}
+
+/** The value of `group` in a data or params object: under its name, or at its position inside its list's entry. */
+export function groupEntry(obj: JsonObject, group: VarGroup): JsonNode | undefined {
+  let node = obj.entries.get(groupKey(group))?.value;
+  for (const i of group.list?.index ?? []) node = node?.kind === 'array' ? node.items[i] : undefined;
+  return node;
+}
+
+/** Stores `value` for `group` in a data or params object the way `groupEntry` finds it (list holes are null). */
+export function placeGroupValue(result: Record<string, unknown>, group: VarGroup, value: unknown): void {
+  if (!group.list) {
+    result[group.name] = value;
+    return;
+  }
+  const { name, index } = group.list;
+  if (!Array.isArray(result[name])) result[name] = [];
+  let list = result[name] as unknown[];
+  index.forEach((i, d) => {
+    while (list.length <= i) list.push(null);
+    if (d === index.length - 1) list[i] = value;
+    else {
+      if (!Array.isArray(list[i])) list[i] = [];
+      list = list[i] as unknown[];
+    }
+  });
+}

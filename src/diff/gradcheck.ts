@@ -1,6 +1,7 @@
 // Central finite differences: the independent oracle every analytic gradient is checked against.
 import type { Objective } from '../relax/objective.ts';
 
+/** Options of `checkObjectiveGradient`. */
 export interface GradCheckOptions {
   /** Finite-difference step h in (f(x + h) - f(x - h)) / 2h. Default 1e-6. */
   readonly step?: number;

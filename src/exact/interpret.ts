@@ -8,11 +8,13 @@ import { exampleLoss, reduceLosses, type ExampleLoss } from './real-loss.ts';
 /** Marks an unset variable in a run's value array. */
 export const UNSET = -1;
 
+/** A fault of an exact run (a read of a variable no executed branch wrote); the example is unsolved. */
 export interface RuntimeFault {
   readonly variable: number;
   readonly message: string;
 }
 
+/** One example's exact run. */
 export interface ExampleRun {
   /** Value of every variable by id after the run; UNSET where no path assigned it. */
   readonly values: Int32Array;
@@ -27,6 +29,7 @@ export interface ExampleRun {
   readonly loss?: ExampleLoss;
 }
 
+/** What `runExact` found on every example. */
 export interface ExactResult {
   readonly examples: readonly ExampleRun[];
   /** True when every example has no fault and no mismatch. */

@@ -6,6 +6,7 @@ import { sizeOf, type RealExpr, type RealProgram, type RealStmt } from '../ir/re
 import { broadcastIndex, matmulDims, reduceMap } from '../ir/real-shapes.ts';
 import { applyBinary } from '../ir/real-lower.ts';
 
+/** A fault of the real-valued part of an exact run. */
 export interface RealFault {
   readonly message: string;
 }

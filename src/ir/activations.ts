@@ -1,10 +1,12 @@
 // The elementwise functions of real expressions, each with its derivative beside it (the activation
 // table of the seed lecture 004). Shared by lowering (names), the exact interpreter and the relaxed ops.
 
+/** The elementwise functions of real expressions. */
 export type UnaryFn =
   | 'neg' | 'sigmoid' | 'tanh' | 'relu' | 'leaky_relu' | 'elu' | 'softplus' | 'arctan'
   | 'exp' | 'log' | 'sin' | 'cos' | 'sqrt' | 'pow';
 
+/** An elementwise function with its derivative. */
 export interface Activation {
   readonly name: UnaryFn;
   /** Callable by this name in a program (`neg` and `pow` come from `-x` and `x ** k`). */

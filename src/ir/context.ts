@@ -1,7 +1,8 @@
 // Shared state of one lowering: the IR being built, diagnostics, and definite-assignment tracking per path.
 import type { FixedParam, IrVar, Observation, Stmt, Table, VarGroup, VarRole } from './ir.ts';
 import { RealState } from './real-context.ts';
-import { DiagnosticError, error, type Diagnostic, type Span } from '../util/diagnostics.ts';
+import { DiagnosticLog } from './diagnostic-log.ts';
+import { DiagnosticError, error, type Span } from '../util/diagnostics.ts';
 import { DEFAULT_LIMITS, formatCount, limitMessage, type Limits } from '../util/limits.ts';
 
 /** Which variables are written on the current path: definitely (every path) or possibly (some path). */
@@ -31,7 +32,12 @@ export class LowerContext {
   readonly observations: Observation[] = [];
   /** Params fixed by set_to_constant / observe_value, by variable id (see fixed-params.ts). */
   readonly fixed = new Map<number, FixedParam>();
-  readonly diagnostics: Diagnostic[] = [];
+  /** One entry per (span, code); see diagnostic-log.ts. */
+  readonly diagnostics = new DiagnosticLog();
+  /** Variables whose assignment failed with a diagnostic: reads and writes of them report nothing more. */
+  readonly failed = new Set<number>();
+  /** Where each declared name was first declared. */
+  private readonly declared = new Map<string, Span>();
   /** Inputs read before any write: they come from the data, so the program may not also set them. */
   readonly inputRead = new Set<number>();
   /** Inputs the program sets itself (set_to_constant / set_to): not clamped from data. */
@@ -100,7 +106,8 @@ export class LowerContext {
     this.diagnostics.push(error(code, message, span));
   }
 
-  declareGroup(name: string, role: VarRole, domain: number, dims: readonly number[], span: Span): number {
+  declareGroup(name: string, role: VarRole, domain: number, dims: readonly number[], span: Span, list?: VarGroup['list']): number {
+    this.checkNewName(name, role, span);
     const groupId = this.groups.length;
     const count = dims.reduce((a, b) => a * b, 1);
     if (domain > this.limits.domain) {
@@ -119,7 +126,7 @@ export class LowerContext {
         index[d] = 0;
       }
     }
-    this.groups.push({ name, role, domain, dims, vars: ids, span });
+    this.groups.push({ name, role, domain, dims, vars: ids, span, ...(list ? { list } : {}) });
     this.growState();
     for (const id of ids) {
       // Params and data-fed Inputs hold a value from the start of every path.
@@ -135,6 +142,26 @@ export class LowerContext {
       const what = `${name} would hold ${formatCount(count)} variables${total > count ? `, the program ${formatCount(total)}` : ''}`;
       this.failLimit('too-large', limitMessage('variables', this.limits, what, total), span);
     }
+  }
+
+  /**
+   * Two declarations of one name are an error: data and params files could not tell them apart. A
+   * statement that declares a Var again when a loop or macro repeats it is fine; a Param, Input or
+   * Output needs an array or a list instead.
+   */
+  checkNewName(name: string, role: VarRole, span: Span): void {
+    const first = this.declared.get(name);
+    if (!first) {
+      this.declared.set(name, span);
+      return;
+    }
+    const again = first.offset === span.offset && first.file === span.file;
+    if (again && role === 'var') return;
+    const message = again
+      ? `${name} is declared again each time this statement is repeated: declare an array (${role === 'param' ? 'Param' : role === 'input' ? 'Input' : 'Output'}(D)[n]) or a list of declarations`
+      : `${name} is declared twice`;
+    const notes = again ? [] : [{ message: `${name} is first declared here`, span: first }];
+    throw new DiagnosticError({ ...error('duplicate-declaration', message, span), notes });
   }
 
   private growState(): void {
@@ -156,7 +183,7 @@ export class LowerContext {
       this.fail('unsupported', `${v.name} is drawn from Bernoulli or Categorical: it can only be observed, not read by other statements`, span);
     }
     if (v.role === 'input' && !this.inputWritten.has(id)) this.inputRead.add(id);
-    if (!this.state.definite[id]) {
+    if (!this.state.definite[id] && !this.failed.has(id)) {
       const how = this.state.possible[id] ? 'is not set on every path reaching this read' : 'is read before it is set';
       this.report('read-before-write', `${v.name} ${how}`, span);
       // Report each variable once per path.
@@ -179,7 +206,7 @@ export class LowerContext {
       this.state.definite[id] = 0;
       this.state.possible[id] = 0;
     }
-    if (this.state.possible[id]) {
+    if (this.state.possible[id] && !this.failed.has(id)) {
       const how = this.state.definite[id] ? 'already set' : 'already set on some path reaching here';
       this.report('write-twice', `${v.name} is ${how}: a variable is written at most once on every path`, span);
     }

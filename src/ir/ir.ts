@@ -3,6 +3,7 @@
 import type { Span } from '../util/diagnostics.ts';
 import type { RealProgram } from './real.ts';
 
+/** What a declaration is: `Param(D)`, `Var(D)`, `Input(D)` or `Output(D)`. */
 export type VarRole = 'param' | 'var' | 'input' | 'output';
 
 /** One declaration (`x = Var(4)[3, 2]`): a row-major array of scalar variables sharing a domain. */
@@ -15,6 +16,12 @@ export interface VarGroup {
   /** Flat variable ids in row-major order; `vars.length` is the product of `dims`. */
   readonly vars: readonly number[];
   readonly span: Span;
+  /**
+   * For an element of a compile-time list of declarations (`xs[2] = Param(4)`, `xs = [Var(2) for ...]`):
+   * the list's name and the element's position. Data and params files give such an element inside the
+   * list's entry (`"xs": [.., .., value]`); `name` is then `xs[2]`.
+   */
+  readonly list?: { readonly name: string; readonly index: readonly number[] };
 }
 
 /** One scalar discrete variable with values in 0..domain-1. */
@@ -42,17 +49,20 @@ export interface Table {
   readonly values: Int32Array;
 }
 
+/** The right-hand side of an assignment: a constant, a copy of a variable, or a table applied to variables. */
 export type Source =
   | { readonly kind: 'const'; readonly value: number }
   | { readonly kind: 'copy'; readonly from: number }
   | { readonly kind: 'apply'; readonly table: number; readonly args: readonly number[] };
 
+/** One branch of a case node. */
 export interface CaseBranch {
   /** The subject values that select this branch (sorted, disjoint across branches). */
   readonly values: readonly number[];
   readonly body: readonly Stmt[];
 }
 
+/** A statement of the lowered program. */
 export type Stmt =
   | { readonly kind: 'assign'; readonly target: number; readonly source: Source; readonly span: Span }
   /**
@@ -78,6 +88,7 @@ export interface FixedParam {
   readonly span: Span;
 }
 
+/** A lowered program: scalar variables, tabulated functions and straight-line code with case nodes (`tpt ir` prints it). */
 export interface Program {
   readonly file: string;
   readonly hypers: Readonly<Record<string, number>>;

@@ -6,15 +6,18 @@ import type { RealProgram, RealStmt } from './real.ts';
 import { applySetting, isSetting } from './real-declarations.ts';
 import { lowerBridge, lowerRealSet } from './real-statements.ts';
 import { LowerContext } from './context.ts';
-import { evaluate, evaluateInt, evaluateVar } from './evaluate.ts';
-import { defineFunction, evaluateDefinition } from './declarations.ts';
+import { evaluate, evaluateInt, evaluateVar, loopValues } from './evaluate.ts';
+import { assignElement, defineFunction, evaluateDefinition } from './declarations.ts';
 import { applyFixedParams, fixParam } from './fixed-params.ts';
+import type { Binding } from './diagnostic-log.ts';
+import { markTargetsFailed } from './follow-on.ts';
 import { applyRuntime, type RuntimeArg } from './tabulate.ts';
 import { Scope, describe, type InlineFunction } from './values.ts';
 import { BUILTINS } from '../check/builtins.ts';
 import { DiagnosticError, type Diagnostic, type Span } from '../util/diagnostics.ts';
 import { DEFAULT_LIMITS, type Limits } from '../util/limits.ts';
 
+/** What `lowerModule` returns: the program (null on an error) and the Hypers it declares. */
 export interface LowerResult {
   readonly program: Program | null;
   readonly diagnostics: Diagnostic[];
@@ -30,9 +33,9 @@ export function lowerModule(module: Module, hypers: Readonly<Record<string, numb
   const lowerer = new Lowerer(ctx);
   const body: Stmt[] = [];
   lowerer.statements(module.body, scope, body);
-  if (ctx.limitReached) return { program: null, diagnostics: ctx.diagnostics, hyperNames: ctx.hyperNames };
+  if (ctx.limitReached) return { program: null, diagnostics: ctx.diagnostics.list(), hyperNames: ctx.hyperNames };
   for (const t of ctx.real.unsetOutputs()) ctx.report('read-before-write', `Output ${t.name} is not set on every path through the program`, t.span);
-  if (ctx.diagnostics.length > 0) return { program: null, diagnostics: ctx.diagnostics, hyperNames: ctx.hyperNames };
+  if (ctx.diagnostics.length > 0) return { program: null, diagnostics: ctx.diagnostics.list(), hyperNames: ctx.hyperNames };
   for (const group of ctx.groups) {
     if (group.role !== 'output') continue;
     for (const id of group.vars) {
@@ -56,7 +59,7 @@ export function lowerModule(module: Module, hypers: Readonly<Record<string, numb
     fixed: fixed.fixed,
     ...(ctx.real.tensors.length > 0 || ctx.real.bridges.length > 0 ? { real: realProgram(ctx, lowerer.realBody) } : {}),
   };
-  return { program: ctx.diagnostics.length > 0 ? null : program, diagnostics: ctx.diagnostics, hyperNames: ctx.hyperNames };
+  return { program: ctx.diagnostics.length > 0 ? null : program, diagnostics: ctx.diagnostics.list(), hyperNames: ctx.hyperNames };
 }
 
 function realProgram(ctx: LowerContext, body: readonly RealStmt[]): RealProgram {
@@ -74,20 +77,25 @@ class Lowerer {
   constructor(private readonly ctx: LowerContext) {}
 
   statements(stmts: readonly AstStmt[], scope: Scope, out: Stmt[]): void {
+    const log = this.ctx.diagnostics;
     for (const stmt of stmts) {
       // A limit ends lowering: everything after it would only repeat the same error.
       if (this.ctx.limitReached) return;
+      const outer = log.enter(stmt);
       try {
         this.ctx.spend(1, stmt.span);
         this.statement(stmt, scope, out);
       } catch (e) {
         if (!(e instanceof DiagnosticError)) throw e;
-        if (e.diagnostic) this.ctx.diagnostics.push(e.diagnostic);
+        if (e.diagnostic) log.push(e.diagnostic);
         // A failed definition poisons its name so later uses do not cascade into more errors.
         if (stmt.kind === 'assign' && !scope.lookup(stmt.target)) scope.bind(stmt.target, { kind: 'poisoned' });
         if (stmt.kind === 'def') scope.bind(stmt.name, { kind: 'poisoned' });
-        // Past 200 errors the rest is noise: stop lowering.
-        if (this.ctx.diagnostics.length > 200) this.ctx.limitReached = true;
+        if (stmt.kind === 'if' || stmt.kind === 'with' || stmt.kind === 'for') markTargetsFailed(this.ctx, stmt, scope);
+        // Past 200 locations with errors the rest is noise: stop lowering.
+        if (log.length >= 200) this.ctx.limitReached = true;
+      } finally {
+        log.leave(outer);
       }
     }
   }
@@ -100,6 +108,9 @@ class Lowerer {
         return;
       case 'assign':
         scope.bind(stmt.target, evaluateDefinition(ctx, stmt.target, stmt.value, scope));
+        return;
+      case 'setitem':
+        assignElement(ctx, stmt, scope);
         return;
       case 'def':
         scope.bind(stmt.name, defineFunction(ctx, stmt, scope));
@@ -173,8 +184,15 @@ class Lowerer {
       ctx.observations.push({ variable: target, value, span });
       return;
     }
-    const source = name === 'set_to_constant' ? this.constant(arg, scope, v.domain, v.name) : this.source(arg, scope, v.domain, v.name);
-    ctx.noteWrite(target, targetExpr.span);
+    let source: Source;
+    try {
+      source = name === 'set_to_constant' ? this.constant(arg, scope, v.domain, v.name) : this.source(arg, scope, v.domain, v.name);
+      ctx.noteWrite(target, targetExpr.span);
+    } catch (e) {
+      // Later reads and writes of the target would only repeat this failure.
+      ctx.failed.add(target);
+      throw e;
+    }
     out.push({ kind: 'assign', target, source, span });
   }
 
@@ -194,8 +212,9 @@ class Lowerer {
       if (callee.kind === 'runtime') {
         if (arg.keywords.length > 0) ctx.fail('unsupported', 'keyword arguments are not supported here', arg.keywords[0]!.span);
         const fn = callee.fn;
-        if (fn.outDomain !== domain) {
-          ctx.fail('domain-mismatch', `${fn.name} returns values in 0..${fn.outDomain - 1} but ${targetName} has domain ${domain}`, arg.span);
+        // Widening is fine (every result fits); a wider result may not fit.
+        if (fn.outDomain > domain) {
+          ctx.fail('domain-mismatch', `${fn.name} returns values in 0..${fn.outDomain - 1}, which may not fit in ${targetName} (domain 0..${domain - 1})`, arg.span);
         }
         const runtimeArgs = arg.args.map((a) => this.runtimeArg(a, scope));
         const source = applyRuntime(ctx, fn, runtimeArgs, arg.span);
@@ -207,8 +226,8 @@ class Lowerer {
     if (value.kind === 'int') return this.constant(arg, scope, domain, targetName);
     if (value.kind === 'var') {
       const from = ctx.vars[value.id]!;
-      if (from.domain !== domain) {
-        ctx.fail('domain-mismatch', `${from.name} has domain ${from.domain} but ${targetName} has domain ${domain}`, arg.span);
+      if (from.domain > domain) {
+        ctx.fail('domain-mismatch', `${from.name} has values in 0..${from.domain - 1}, which may not fit in ${targetName} (domain 0..${domain - 1})`, arg.span);
       }
       ctx.noteRead(value.id, arg.span);
       return { kind: 'copy', from: value.id };
@@ -242,17 +261,20 @@ class Lowerer {
   }
 
   private forLoop(stmt: AstStmt & { kind: 'for' }, scope: Scope, out: Stmt[]): void {
-    const ctx: LowerContext = this.ctx;
-    const it = stmt.iterable;
-    const isRange = it.kind === 'call' && it.callee.kind === 'name' && scope.lookup(it.callee.name)?.kind === 'builtin' && it.callee.name === 'range';
-    if (!isRange || it.kind !== 'call') return ctx.fail('unsupported', 'a for loop must iterate over range(...)', it.span);
-    if (it.args.length < 1 || it.args.length > 3) ctx.fail('arity', 'range takes 1 to 3 arguments', it.span);
-    const n = it.args.map((a) => evaluateInt(ctx, a, scope, 'a range bound'));
-    const [start, stop, step] = n.length === 1 ? [0, n[0]!, 1] : [n[0]!, n[1]!, n[2] ?? 1];
-    if (step === 0) ctx.fail('range-step', 'range step must not be zero', it.args[2]!.span);
-    for (let i = start; (step > 0 ? i < stop : i > stop) && !ctx.limitReached; i += step) {
-      scope.bind(stmt.variable, { kind: 'int', value: i });
-      this.statements(stmt.body, scope, out);
+    const bindings = this.ctx.diagnostics.bindings;
+    const binding: Binding = { name: stmt.variable, value: 0 };
+    let index = 0;
+    bindings.push(binding);
+    try {
+      for (const value of loopValues(this.ctx, stmt.iterable, scope)) {
+        if (this.ctx.limitReached) break;
+        binding.value = value.kind === 'int' ? value.value : `element ${index}`;
+        index++;
+        scope.bind(stmt.variable, value);
+        this.statements(stmt.body, scope, out);
+      }
+    } finally {
+      bindings.pop();
     }
   }
 
@@ -262,10 +284,17 @@ class Lowerer {
     ctx.noteRead(subject, stmt.subject.span);
     const domain = ctx.vars[subject]!.domain;
     const values = Array.from({ length: domain }, (_, k) => [k]);
-    this.emitCase(subject, values, stmt.span, out, (k, body) => {
-      scope.bind(stmt.variable, { kind: 'int', value: k });
-      this.statements(stmt.body, scope, body);
-    });
+    const bindings = ctx.diagnostics.bindings;
+    bindings.push({ name: stmt.variable, value: 0 });
+    try {
+      this.emitCase(subject, values, stmt.span, out, (k, body) => {
+        bindings[bindings.length - 1]!.value = k;
+        scope.bind(stmt.variable, { kind: 'int', value: k });
+        this.statements(stmt.body, scope, body);
+      });
+    } finally {
+      bindings.pop();
+    }
   }
 
   /**

@@ -2,6 +2,7 @@
 import type { Program, Source, Stmt } from './ir.ts';
 import { countRealStatements, printRealPart } from './real-print.ts';
 
+/** The lowered program as text, deterministic (what `tpt ir` prints). */
 export function printProgram(program: Program): string {
   const lines: string[] = [];
   const hypers = Object.entries(program.hypers)
@@ -53,6 +54,7 @@ function printBody(program: Program, body: readonly Stmt[], indent: string, line
   }
 }
 
+/** Statements in `body`, counting those inside case branches. */
 export function countStatements(body: readonly Stmt[]): number {
   let n = 0;
   for (const s of body) {

@@ -5,6 +5,11 @@ import type { PathState } from './context.ts';
 import { DEFAULT_REAL_SETTINGS, sizeOf, type Bridge, type RealInit, type RealSettings, type RealTensor, type Shape } from './real.ts';
 import { DiagnosticError, error, type Diagnostic, type Span } from '../util/diagnostics.ts';
 
+/** Where a diagnostic goes (the lowering's DiagnosticLog, or a plain array). */
+export interface DiagnosticSink {
+  push(d: Diagnostic): void;
+}
+
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 export class RealState {
@@ -40,7 +45,7 @@ export class RealState {
   }
 
   /** Reports a tensor read that is not set on every path reaching it. */
-  noteRead(id: number, span: Span, out: Diagnostic[]): void {
+  noteRead(id: number, span: Span, out: DiagnosticSink): void {
     if (this.state.definite[id]) return;
     const t = this.tensors[id]!;
     const how = this.state.possible[id] ? 'is not set on every path reaching this read' : 'is read before it is set';
@@ -49,7 +54,7 @@ export class RealState {
   }
 
   /** Records a whole-tensor write; Params and Inputs come from outside, and a tensor is set once per path. */
-  noteWrite(id: number, span: Span, out: Diagnostic[]): void {
+  noteWrite(id: number, span: Span, out: DiagnosticSink): void {
     const t = this.tensors[id]!;
     if (t.role === 'param') {
       throw new DiagnosticError(error('param-write', `${t.name} is a Param: its value is what training finds, so the program cannot set it`, span));

@@ -42,6 +42,7 @@ export function declareReal(ctx: LowerContext, name: string, role: VarRole, call
   } else if (scaleExpr) ctx.fail('unsupported', "scale needs init='uniform' or init='normal'", scaleExpr.span);
   const size = shape.reduce((a, b) => a * b, 1);
   ctx.reserveVariables(name, size, call.span);
+  ctx.checkNewName(name, role, call.span);
   return { kind: 'tensor', tensor: ctx.real.declare(name, role, shape, init, call.span) };
 }
 

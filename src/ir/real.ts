@@ -56,11 +56,13 @@ export type RealExpr =
   /** `[a, b, c]` of equally shaped expressions: a new leading axis. */
   | { readonly kind: 'stack'; readonly shape: Shape; readonly items: readonly RealExpr[] };
 
+/** One branch of a case split over real statements, selected by these subject values. */
 export interface RealCaseBranch {
   readonly values: readonly number[];
   readonly body: readonly RealStmt[];
 }
 
+/** A statement over real tensors. */
 export type RealStmt =
   /** `x.set_to(e)` on a real Var or Output (the whole tensor). */
   | { readonly kind: 'set'; readonly target: number; readonly expr: RealExpr; readonly span: Span }
@@ -106,6 +108,7 @@ export interface TrainingSetting {
   readonly shuffle?: boolean;
 }
 
+/** The program's training settings (`loss = ...`, `regularize = ...`, `target = ...`, `Training(...)`) with defaults filled in. */
 export interface RealSettings {
   readonly squaredError: SquaredErrorSetting;
   /** Reduction of the Bernoulli / Categorical negative log-likelihood over examples. */
@@ -124,6 +127,7 @@ export const DEFAULT_REAL_SETTINGS: RealSettings = {
   training: {},
 };
 
+/** The real-valued part of a lowered program: tensors, statements over them, bridges to discrete variables and training settings. */
 export interface RealProgram {
   readonly tensors: readonly RealTensor[];
   /** Length of the flat real-parameter vector (every real Param, in declaration order). */

@@ -38,6 +38,12 @@ export type Value =
   | { readonly kind: 'real'; readonly expr: RealExpr }
   /** A training setting such as `SquaredError(half=True)`, recorded where it was evaluated. */
   | { readonly kind: 'setting'; readonly name: string }
+  /**
+   * A compile-time list (`[None] * n`, `[Param(2), Var(3)]`, `[Param(i + 2) for i in range(n)]`) of
+   * any values; `xs[i] = e` replaces an element in place, as in Python.
+   */
+  | { readonly kind: 'list'; readonly items: Value[] }
+  | { readonly kind: 'none' }
   /** A name whose definition already failed; using it aborts quietly to avoid cascading errors. */
   | { readonly kind: 'poisoned' };
 
@@ -68,6 +74,8 @@ export function describe(v: Value): string {
     case 'tensor': return 'a real-valued variable';
     case 'real': return 'a real-valued expression';
     case 'setting': return `the setting ${v.name}`;
+    case 'list': return `a list of ${v.items.length} element(s)`;
+    case 'none': return 'None';
     case 'poisoned': return 'an invalid definition';
     default: {
       const never: never = v;

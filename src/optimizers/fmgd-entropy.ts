@@ -10,7 +10,7 @@ import { softmaxBackward, softmaxSlots } from './simplex.ts';
  * `fmgd-entropy`: loss - lambda_t * sum of Param entropies, `lambda_t = entropy * exp(-entropyDecay t)`;
  * the logit gradient is clipped to norm `clip`, then `N(0, noise / (1 + t)^noiseDecay)` noise (the
  * variance, as in Neelakantan et al.) is added to each entry; then Adam. Decays, noise and clipping
- * per DESIGN.md §5. The initial bonus weight is ours: on the parity chain (50 seeds, 3000 steps)
+ * as TerpreT used them (docs/SEMANTICS.md, Optimizers). The initial bonus weight is ours: on the parity chain (50 seeds, 3000 steps)
  * weight 1 succeeds 100 / 76 / 36 / 6 % at K = 4 / 8 / 16 / 32 against 100 / 44 / 14 / 4 % for 0.1
  * (and 0: 100 / 44 / 12 %); it pulls the marginals back towards uniform early, then fades.
  */

@@ -9,7 +9,7 @@ import { num, type OptionSpec } from './options.ts';
  * beta from 0.01 to 0.9 solves K = 256 in every run, while beta = 1 (plain gradsearch) mostly
  * fails; 0.1 takes 69 / 418 / 1057 mean steps at K = 32 / 128 / 256 (the paper: 75 / 400 / 1077).
  * Averaging the raw gradient, not the per-move scores, is what keeps a just-moved Param from moving
- * straight back: its old gradient still favours the new value (DESIGN.md §5).
+ * straight back: its old gradient still favours the new value (docs/SEMANTICS.md, Optimizers).
  */
 export const betaOption: OptionSpec = {
   name: 'beta',

@@ -23,7 +23,7 @@ export const plainReweight: ReweightSettings = { rule: 'none', stallSteps: 1, al
 
 /**
  * Builds a GradSearch optimizer: start at a uniformly random vertex; every step score all Hamming-1
- * moves from the signal (raw gradient or its running average, DESIGN.md §5) and apply the single
+ * moves from the signal (raw gradient or its running average; docs/SEMANTICS.md) and apply the single
  * best one (random ties), or with probability `randomMove` a random one.
  */
 export function createGradSearch(problem: OptimizerProblem, rng: Rng, settings: GradSearchSettings): Optimizer {

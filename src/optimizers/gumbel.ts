@@ -6,7 +6,7 @@ import { LogitState, logitOptions } from './logits.ts';
 import { bool, num } from './options.ts';
 import { argmaxSlot, softmaxBackward, softmaxSlots, writeSlotVertex } from './simplex.ts';
 
-/** `gumbel`: Gumbel-softmax relaxation; tau = max(minTau, tau * anneal^t) (DESIGN.md §5: 2.5, 0.9999, 0.5). */
+/** `gumbel`: Gumbel-softmax relaxation; tau = max(minTau, tau * anneal^t) (defaults 2.5, 0.9999, 0.5; docs/SEMANTICS.md). */
 export const gumbel: OptimizerDefinition = {
   name: 'gumbel',
   summary: 'Gumbel-softmax samples with an annealed temperature (optionally straight-through hard)',

@@ -17,6 +17,7 @@ import { loadLanes, scoreLanes } from './real/lanes.ts';
 /** Default epsilon inside `-log(p + epsilon)`, as in the published parity-chain code. */
 export const DEFAULT_EPSILON = 1e-7;
 
+/** Options of `compileRelaxed`. */
 export interface RelaxedOptions {
   /**
    * Added to every observed probability inside the log: a term costs `-log(p + epsilon)`. It is
@@ -97,8 +98,8 @@ export class RelaxedEvaluator implements Objective {
   /** Examples one pass evaluates (the whole batch unless compiled with `lanes`). */
   readonly lanes: number;
   private readonly laneOk: Uint8Array;
-  /** The loss instruction's mean-over-examples factor. */
-  private readonly lossScale: number;
+  /** The loss instruction's mean-over-examples factor ({@link Objective.lossScale}). */
+  readonly lossScale: number;
   /**
    * {@link Objective.termLossesAtVertex}: the tape run on one-hot indices. Present for discrete
    * programs only.

@@ -27,6 +27,11 @@ export interface Objective {
   /** Per-term unweighted losses `-log(p + epsilon)` of the last call (0 for masked terms). */
   readonly termLosses: Float64Array;
   /**
+   * Optional: the loss per unit of summed weighted term losses (1 / examples for a mean over
+   * examples), so that `loss = lossScale * sum_t termWeights[t] * termLosses[t]`.
+   */
+  readonly lossScale?: number;
+  /**
    * Evaluates the loss at `probs` (entries used exactly as supplied, no renormalisation) and writes
    * d loss / d probs into `grad` (overwritten). Allocates nothing.
    */

@@ -15,20 +15,24 @@ export interface SmtOptionSpec {
   readonly minExclusive?: boolean;
 }
 
-export interface SmtBackend {
-  readonly name: 'smt';
+/** An exact solver backend (Z3 here, a SAT solver in src/sat) as the method registry sees it. */
+export interface SolverBackend<Name extends string, Result> {
+  readonly name: Name;
   readonly summary: string;
   readonly family: 'exact';
   readonly options: readonly SmtOptionSpec[];
-  /** Runs Z3 with resolved options (`timeLimit`, `encoding`, `cegis`); verify the answer with `solves`. */
+  /** Runs the solver with resolved options (`timeLimit` and the backend's own); verify the answer with `solves`. */
   run(
     program: Program,
     dataset: Dataset,
     options: Readonly<Record<string, number | boolean | string>>,
     seed?: number,
     onLog?: (message: string) => void,
-  ): Promise<SmtResult>;
+  ): Promise<Result>;
 }
+
+/** Z3 with options `timeLimit`, `encoding`, `cegis`. */
+export type SmtBackend = SolverBackend<'smt', SmtResult>;
 
 export const smtBackend: SmtBackend = {
   name: 'smt',

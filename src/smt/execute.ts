@@ -4,34 +4,36 @@ import type { Program, Source, Stmt } from '../ir/ir.ts';
 import { DONT_CARE, type Dataset, type Example } from '../data/dataset.ts';
 import { tableRange, type Assert, type Encoding } from './encoding.ts';
 import type { B } from './logic.ts';
+import type { Ast } from './z3.ts';
 
 /** A variable's symbolic state: the condition under which it is set and its value there. */
-interface Sym<V> {
-  readonly def: B;
+interface Sym<V, T> {
+  readonly def: B<T>;
   /** null when no path sets the variable. */
   readonly val: V | null;
 }
 
-const UNSET_SYM: Sym<never> = { def: false, val: null };
+const UNSET_SYM: Sym<never, never> = { def: false, val: null };
 
 export interface ExecuteOptions {
   /** Introduce a fresh constant for every computed value (instead of sharing whole terms). */
   readonly name: boolean;
 }
 
-export class ExampleEncoder<V> {
-  private readonly state: Sym<V>[];
-  private journal: Map<number, Sym<V>> | null = null;
+/** Encodes one example through `enc`; `T` is the backend's Boolean term (Z3's or CNF's). */
+export class ExampleEncoder<V, T = Ast> {
+  private readonly state: Sym<V, T>[];
+  private journal: Map<number, Sym<V, T>> | null = null;
   private names = 0;
 
   constructor(
     private readonly program: Program,
-    private readonly enc: Encoding<V>,
-    private readonly assert: Assert,
+    private readonly enc: Encoding<V, T>,
+    private readonly assert: Assert<T>,
     private readonly options: ExecuteOptions,
     private readonly prefix: string,
   ) {
-    this.state = new Array<Sym<V>>(program.vars.length).fill(UNSET_SYM);
+    this.state = new Array<Sym<V, T>>(program.vars.length).fill(UNSET_SYM);
   }
 
   /** Encodes the whole program on `example` of `dataset`. */
@@ -55,26 +57,26 @@ export class ExampleEncoder<V> {
     return `${this.prefix}${this.program.vars[v]!.name}#${this.names++}`;
   }
 
-  private write(v: number, s: Sym<V>): void {
+  private write(v: number, s: Sym<V, T>): void {
     if (this.journal && !this.journal.has(v)) this.journal.set(v, this.state[v]!);
     this.state[v] = s;
   }
 
   /** The value of `v` read under `guard`: asserts that it is set there. */
-  private read(v: number, guard: B): V {
+  private read(v: number, guard: B<T>): V {
     const s = this.state[v]!;
     this.assert(this.enc.logic.implies(guard, s.def));
     return s.val ?? this.enc.constant(0);
   }
 
-  private body(stmts: readonly Stmt[], guard: B): void {
+  private body(stmts: readonly Stmt[], guard: B<T>): void {
     for (const stmt of stmts) {
       if (stmt.kind === 'assign') this.assign(stmt.target, stmt.source, guard);
       else this.split(stmt.subject, stmt.branches, guard);
     }
   }
 
-  private source(src: Source, guard: B): { value: V; range: number } {
+  private source(src: Source, guard: B<T>): { value: V; range: number } {
     const { program, enc } = this;
     if (src.kind === 'const') return { value: enc.constant(src.value), range: src.value + 1 };
     if (src.kind === 'copy') return { value: this.read(src.from, guard), range: program.vars[src.from]!.domain };
@@ -89,7 +91,7 @@ export class ExampleEncoder<V> {
     return { value: enc.apply(table, args), range: tableRange(table) };
   }
 
-  private assign(target: number, src: Source, guard: B): void {
+  private assign(target: number, src: Source, guard: B<T>): void {
     const { program, enc } = this;
     const v = program.vars[target]!;
     let { value, range: from } = this.source(src, guard);
@@ -103,7 +105,7 @@ export class ExampleEncoder<V> {
     this.write(target, { def: true, val: value });
   }
 
-  private split(subject: number, branches: readonly { values: readonly number[]; body: readonly Stmt[] }[], guard: B): void {
+  private split(subject: number, branches: readonly { values: readonly number[]; body: readonly Stmt[] }[], guard: B<T>): void {
     const { program, enc } = this;
     const { logic } = enc;
     const domain = program.vars[subject]!.domain;
@@ -114,14 +116,14 @@ export class ExampleEncoder<V> {
       if (branch) this.body(branch.body, guard);
       return;
     }
-    const taken: { cond: B; changes: Map<number, Sym<V>> }[] = [];
+    const taken: { cond: B<T>; changes: Map<number, Sym<V, T>> }[] = [];
     for (const branch of branches) {
       const cond = enc.member(s, branch.values, domain);
       if (cond === false) continue;
       const outer = this.journal;
       this.journal = new Map();
       this.body(branch.body, logic.and(guard, cond));
-      const changes = new Map<number, Sym<V>>();
+      const changes = new Map<number, Sym<V, T>>();
       for (const [v, before] of this.journal) {
         changes.set(v, this.state[v]!);
         this.state[v] = before;

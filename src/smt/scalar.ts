@@ -22,15 +22,12 @@ export class ScalarEncoding implements Encoding<Scalar> {
   private readonly params = new Map<number, Term>();
   private readonly atoms = new Set<Ast>();
   private readonly named = new Map<Ast, Term>();
-  private readonly z: Z3Session;
-
   constructor(
     readonly logic: Logic,
+    private readonly z: Z3Session,
     private readonly assert: Assert,
     private readonly sort: 'int' | 'bv',
-  ) {
-    this.z = logic.z;
-  }
+  ) {}
 
   constant(value: number): Scalar {
     return value;

@@ -1,6 +1,6 @@
 // solveSmt: encodes a lowered program and its examples for Z3 and asks for a Param assignment,
 // adding examples counterexample-guided (CEGIS) or all at once.
-import type { Program } from '../ir/ir.ts';
+import type { IrVar, Program } from '../ir/ir.ts';
 import type { Dataset } from '../data/dataset.ts';
 import { runExact } from '../exact/interpret.ts';
 import type { Assert, Encoding, EncodingName } from './encoding.ts';
@@ -58,7 +58,8 @@ export function defaultLogic(encoding: EncodingName): string | undefined {
   return encoding === 'clauses' ? 'QF_FD' : undefined;
 }
 
-function makeEncoding(name: EncodingName, logic: Logic, assert: Assert): Encoding<unknown> {
+function makeEncoding(name: EncodingName, z: Z3Session, assert: Assert): Encoding<unknown> {
+  const logic = new Logic(z);
   switch (name) {
     case 'clauses':
       return new ClauseEncoding(logic, assert) as Encoding<unknown>;
@@ -67,9 +68,9 @@ function makeEncoding(name: EncodingName, logic: Logic, assert: Assert): Encodin
     case 'binary':
       return new OneHotEncoding(logic, assert, 'binary') as Encoding<unknown>;
     case 'int':
-      return new ScalarEncoding(logic, assert, 'int') as Encoding<unknown>;
+      return new ScalarEncoding(logic, z, assert, 'int') as Encoding<unknown>;
     case 'bv':
-      return new ScalarEncoding(logic, assert, 'bv') as Encoding<unknown>;
+      return new ScalarEncoding(logic, z, assert, 'bv') as Encoding<unknown>;
   }
 }
 
@@ -79,20 +80,25 @@ export function solveSmt(program: Program, dataset: Dataset, options: SmtOptions
   return withSession({ logic: logic || undefined, global: options.z3Global }, (z) => solveIn(z, program, dataset, options));
 }
 
-async function solveIn(z: Z3Session, program: Program, dataset: Dataset, options: SmtOptions): Promise<SmtResult> {
-  const log = options.onLog ?? (() => {});
-  const start = performance.now();
-  const elapsed = (): number => (performance.now() - start) / 1000;
-  let count = 0;
-  let trivial = false;
+/** The program's encoding in a session: examples are asserted one by one through `encodeExample`. */
+interface Encoder {
+  readonly enc: Encoding<unknown>;
+  readonly params: readonly IrVar[];
+  readonly encoded: Set<number>;
+  encodeExample(i: number): void;
+  /** Assertions so far, and whether one of them was `false`. */
+  readonly stats: { count: number; trivial: boolean };
+}
+
+function encoderIn(z: Z3Session, program: Program, dataset: Dataset, options: Pick<SmtOptions, 'encoding' | 'nameValues'>): Encoder {
+  const stats = { count: 0, trivial: false };
   const assert: Assert = (b) => {
     if (b === true) return;
-    count++;
-    if (b === false) trivial = true;
+    stats.count++;
+    if (b === false) stats.trivial = true;
     else z.assert(b);
   };
-  const encodingName = options.encoding ?? DEFAULT_ENCODING;
-  const enc = makeEncoding(encodingName, new Logic(z), assert);
+  const enc = makeEncoding(options.encoding ?? DEFAULT_ENCODING, z, assert);
   const params = program.vars.filter((v) => v.role === 'param');
   for (const v of params) enc.param(v);
   const nameValues = options.nameValues ?? true;
@@ -101,11 +107,39 @@ async function solveIn(z: Z3Session, program: Program, dataset: Dataset, options
     new ExampleEncoder(program, enc, assert, { name: nameValues }, `e${i}.`).run(dataset, dataset.examples[i]!);
     encoded.add(i);
   };
+  return { enc, params, encoded, encodeExample, stats };
+}
+
+/**
+ * The whole instance (every example) as SMT-LIB 2 text for Z3 (`z3 FILE`): the solver logic, the
+ * declarations and assertions, then check-sat and get-model. `title` goes into the first comment.
+ */
+export function smt2Text(program: Program, dataset: Dataset, options: Pick<SmtOptions, 'encoding' | 'nameValues' | 'logic'>, title: string): Promise<string> {
+  const encoding = options.encoding ?? DEFAULT_ENCODING;
+  const logic = options.logic ?? defaultLogic(encoding);
+  return withSession({ logic: logic || undefined }, async (z) => {
+    const encoder = encoderIn(z, program, dataset, options);
+    dataset.examples.forEach((_, i) => encoder.encodeExample(i));
+    const lines = [`; tpt: ${title}; encoding ${encoding}`, '; A Param is named by its constants: |NAME=K| (one-hot: NAME = K), |NAME.bI| (bit I of NAME) or NAME itself (int, bv).'];
+    if (logic) lines.push(`(set-logic ${logic})`);
+    lines.push(z.toSmt2().trimEnd());
+    if (encoder.stats.trivial) lines.push('(assert false)');
+    lines.push('(check-sat)', '(get-model)');
+    return lines.join('\n') + '\n';
+  });
+}
+
+async function solveIn(z: Z3Session, program: Program, dataset: Dataset, options: SmtOptions): Promise<SmtResult> {
+  const log = options.onLog ?? (() => {});
+  const start = performance.now();
+  const elapsed = (): number => (performance.now() - start) / 1000;
+  const encodingName = options.encoding ?? DEFAULT_ENCODING;
+  const { enc, params, encoded, encodeExample, stats } = encoderIn(z, program, dataset, options);
   const total = dataset.examples.length;
   const cegis = options.cegis ?? false;
   for (let i = 0; i < (cegis ? Math.min(1, total) : total); i++) encodeExample(i);
   const encodeSeconds = elapsed();
-  log(`smt: ${encodingName} encoding, ${count} assertions for ${encoded.size} of ${total} examples in ${encodeSeconds.toFixed(3)} s`);
+  log(`smt: ${encodingName} encoding, ${stats.count} assertions for ${encoded.size} of ${total} examples in ${encodeSeconds.toFixed(3)} s`);
   const done = (status: SmtStatus, assignment: Int32Array | null = null): SmtResult => {
     const seconds = elapsed();
     log(`smt: ${status} after ${seconds.toFixed(3)} s`);
@@ -114,7 +148,7 @@ async function solveIn(z: Z3Session, program: Program, dataset: Dataset, options
   if (options.seed !== undefined) z.setParams({ random_seed: options.seed >>> 0 });
   if (options.z3Params) z.setParams(options.z3Params);
   for (;;) {
-    if (trivial) return done('unsat');
+    if (stats.trivial) return done('unsat');
     const remaining = options.timeLimitSeconds - elapsed();
     if (remaining <= 0) return done('timeout');
     const result = await z.check(remaining);

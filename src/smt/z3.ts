@@ -3,6 +3,7 @@
 // check() runs on a worker, corrupting Z3's heap; a non-ref-counted context has no finalizers: every
 // term lives until the context is deleted, after its check has finished.
 // z3-solver is imported on first use: loading it costs a start-up that most commands never need.
+import type { BoolTerms } from './logic.ts';
 import type { init, Z3_ast, Z3_context, Z3_model, Z3_solver, Z3_sort } from 'z3-solver';
 
 type Z3Api = Awaited<ReturnType<typeof init>>;
@@ -76,7 +77,7 @@ async function killZ3Threads(api: Z3Api): Promise<void> {
 }
 
 /** A low-level Z3 context and one solver, with the term constructors the encodings use. */
-export class Z3Session {
+export class Z3Session implements BoolTerms<Ast> {
   readonly ctx: Z3_context;
   private readonly solver: Z3_solver;
   private model: Z3_model | null = null;
@@ -131,6 +132,10 @@ export class Z3Session {
   constant(name: string, width: number): Ast {
     return this.term(this.z.mk_const(this.ctx, this.z.mk_string_symbol(this.ctx, name), this.sort(width)));
   }
+  /** A Boolean constant. */
+  fresh(name: string): Ast {
+    return this.constant(name, -1);
+  }
   /** An Int (width 0) or BitVec numeral. */
   numeral(value: number, width: number): Ast {
     return this.term(this.z.mk_numeral(this.ctx, String(value), this.sort(width)));
@@ -163,6 +168,11 @@ export class Z3Session {
   assert(a: Ast): void {
     this.z.solver_assert(this.ctx, this.solver, a);
     this.ok(undefined);
+  }
+
+  /** The solver's assertions as SMT-LIB 2 (declarations and asserts). */
+  toSmt2(): string {
+    return this.ok(this.z.solver_to_string(this.ctx, this.solver));
   }
 
   /** Solver parameters: booleans, unsigned integers, doubles or symbols by the value's type. */

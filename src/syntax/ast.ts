@@ -10,6 +10,7 @@ export type BinaryOp =
 
 export type UnaryOp = '-' | '+' | 'not';
 
+/** An expression of the surface syntax, with its span. */
 export type Expr =
   | { readonly kind: 'number'; readonly value: number; readonly isFloat: boolean; readonly span: Span }
   | { readonly kind: 'string'; readonly value: string; readonly span: Span }
@@ -24,7 +25,16 @@ export type Expr =
   | { readonly kind: 'unary'; readonly op: UnaryOp; readonly operand: Expr; readonly span: Span }
   /** `then if test else orelse` */
   | { readonly kind: 'conditional'; readonly test: Expr; readonly then: Expr; readonly orelse: Expr; readonly span: Span }
-  | { readonly kind: 'list'; readonly items: readonly Expr[]; readonly span: Span };
+  | { readonly kind: 'list'; readonly items: readonly Expr[]; readonly span: Span }
+  /** `[element for v in iterable ...]`: the clauses nest left to right, the first outermost. */
+  | { readonly kind: 'listcomp'; readonly element: Expr; readonly clauses: readonly CompFor[]; readonly span: Span };
+
+export interface CompFor {
+  readonly variable: string;
+  readonly variableSpan: Span;
+  readonly iterable: Expr;
+  readonly span: Span;
+}
 
 export interface Keyword {
   readonly name: string;
@@ -38,11 +48,14 @@ export interface IfBranch {
   readonly span: Span;
 }
 
+/** A statement of the surface syntax, with its span. */
 export type Stmt =
   /** `from dummy import ...` or `import x`: accepted and ignored. */
   | { readonly kind: 'import'; readonly span: Span }
-  /** `name = value` (the only assignment form; the target is a plain name). */
+  /** `name = value`. */
   | { readonly kind: 'assign'; readonly target: string; readonly targetSpan: Span; readonly value: Expr; readonly span: Span }
+  /** `list[index] = value`: fills an element of a compile-time list (`target` is the list, e.g. `xs` or `xs[i]`). */
+  | { readonly kind: 'setitem'; readonly target: Expr; readonly index: Expr; readonly value: Expr; readonly span: Span }
   /** An expression used as a statement, e.g. `x.set_to(e)`. */
   | { readonly kind: 'expr'; readonly expr: Expr; readonly span: Span }
   /** `if a: ... elif b: ... else: ...`; `branches` holds the `if` and every `elif`. */
@@ -62,6 +75,7 @@ export type Stmt =
   | { readonly kind: 'return'; readonly value: Expr | null; readonly span: Span }
   | { readonly kind: 'pass'; readonly span: Span };
 
+/** A parsed `.tpt` file: its statements with spans, before names are checked or hypers bound. */
 export interface Module {
   readonly file: string;
   readonly source: string;

@@ -1,9 +1,9 @@
 // The one CST visitor: turns the parser's CST into the AST of ast.ts, a span on every node, and rejects
-// the constructs the grammar accepts only to explain them (tuples, `a[i] = e`, chained comparisons, ...).
+// the constructs the grammar accepts only to explain them (tuples, chained assignment, chained comparisons, ...).
 import type { CstElement, CstNode, IToken } from 'chevrotain';
 import { BaseCstVisitor } from '../../grammar/parser.ts';
 import { error, InternalError, joinSpans, type Diagnostic, type Span } from '../util/diagnostics.ts';
-import type { BinaryOp, Expr, IfBranch, Keyword, Stmt, UnaryOp } from './ast.ts';
+import type { BinaryOp, CompFor, Expr, IfBranch, Keyword, Stmt, UnaryOp } from './ast.ts';
 import { integerValue, stringValue } from './literals.ts';
 import { lastToken, tokenSpan } from './spans.ts';
 import { DEFAULT_LIMITS, formatCount, limitMessage, type Limits } from '../util/limits.ts';
@@ -160,8 +160,14 @@ class AstBuilder extends BaseCstVisitor {
     const target = targets.items[0]!;
     if (tupleTarget) {
       this.unsupported("tuple assignment 'a, b = ...' is not supported; assign each name on its own line", targets.span);
-    } else if (target.kind === 'index' || target.kind === 'attribute') {
-      this.unsupported('assignment to a subscript or attribute is not supported; use x[i].set_to(e) to assign a variable', target.span);
+    } else if (target.kind === 'index') {
+      // `xs[i] = e` fills a compile-time list; lowering reports any other target.
+      if (target.indices.length !== 1 || target.indices[0]!.kind === 'slice') {
+        this.unsupported('an element assignment takes one index: xs[i] = e', target.span);
+      }
+      return { kind: 'setitem', target: target.target, index: target.indices[0]!, value, span: joinSpans(target.span, value.span) };
+    } else if (target.kind === 'attribute') {
+      this.unsupported('assignment to an attribute is not supported; use x.set_to(e) to assign a variable', target.span);
     } else if (target.kind === 'name' && ['True', 'False', 'None'].includes(target.name)) {
       this.diagnostics.push(error('syntax-error', `cannot assign to '${target.name}'`, target.span));
     } else if (target.kind !== 'name') {
@@ -343,11 +349,18 @@ class AstBuilder extends BaseCstVisitor {
     }
     return { kind: 'name', name: t.image, span }; // identifiers and True / False / None
   }
-  /** `( e )` keeps `e` but widens its span to the parentheses; `[a, b]` is a list. */
+  compFor(ctx: Ctx): CompFor {
+    const name = tok(ctx, 'Identifier');
+    const iterable = this.expr(nodes(ctx, 'disjunction')[0]);
+    return { variable: name.image, variableSpan: this.span(name), iterable, span: joinSpans(this.span(tok(ctx, 'For')), iterable.span) };
+  }
+  /** `( e )` keeps `e` but widens its span to the parentheses; `[a, b]` is a list, `[e for i in r]` a comprehension. */
   private bracketed(ctx: Ctx, open: IToken): Expr {
     const span = joinSpans(this.span(open), this.span(toks(ctx, 'RParen')[0] ?? tok(ctx, 'RBracket')));
     const inner = nodes(ctx, 'exprList')[0];
     const list = inner ? (this.visit(inner) as ExprList) : null;
+    const clauses = nodes(ctx, 'compFor').map((n) => this.visit(n) as CompFor);
+    if (clauses.length > 0) return { kind: 'listcomp', element: this.single(list!), clauses, span };
     if (open.image === '[') return { kind: 'list', items: list?.items ?? [], span };
     if (!list) {
       this.unsupported("tuples are not supported; '()' is an empty tuple", span);

@@ -85,7 +85,7 @@ export function classifyParseError(e: IRecognitionException, tokens: readonly IT
     return error('unsupported-syntax', "membership tests with 'not in' are not supported; compare with '!='", joinSpans(span, reportedTokenSpan(next, source, file)));
   }
   if (tok.tokenType === T.For && afterExpression) {
-    return error('unsupported-syntax', 'comprehensions are not supported; write a for statement', span);
+    return error('unsupported-syntax', 'only list comprehensions [e for i in range(n)] are supported; write a for statement', span);
   }
   return error('syntax-error', e.message, span);
 }

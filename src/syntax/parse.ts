@@ -8,6 +8,7 @@ import { classifyParseError } from './classify.ts';
 import { offsetSpan } from './spans.ts';
 import { DEFAULT_LIMITS, type Limits } from '../util/limits.ts';
 
+/** What `parseModule` returns. */
 export interface ParseResult {
   /** The parsed module, or null when there is at least one diagnostic. */
   readonly module: Module | null;

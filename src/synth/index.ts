@@ -13,6 +13,4 @@ export type { NetReport } from './net-report.ts';
 export { netJson, formatNet, shownLoss } from './net-report.ts';
 export type { FitToPlot, PlotShape } from './plot.ts';
 export { plotCurves, plotFit, plotShape, plotSynthesis, PlotError } from './plot.ts';
-export { describeFit, realParamsRead } from './fit-label.ts';
-export type { NetFlagSpec } from './net-flags.ts';
-export { NET_FLAGS, netOptionsFromFlags } from './net-flags.ts';
+export { describeFit } from './fit-label.ts';

@@ -1,6 +1,6 @@
 // `local-search` as an exact method on a loaded sketch: every Hamming-1 move is scored by the exact
 // interpreter (satisfied (example, output) terms), one step = one scan of the whole neighbourhood.
-import type { Sketch } from '../sketch/load.ts';
+import type { Sketch } from '../sketch/sketch.ts';
 import { createChecker } from '../exact/interpret.ts';
 import { createTermScorer } from '../exact/term-score.ts';
 import { paramsToJson } from '../data/params.ts';
@@ -69,6 +69,10 @@ export function synthesizeLocalSearch(sketch: Sketch, options: SketchSynthesisOp
       break;
     }
     if (search.scans >= options.maxSteps) break;
+    if (paramIds.length === 0) {
+      stopReason = 'unsat';
+      break;
+    }
     const scans = search.scans;
     while (search.scans === scans) {
       search.report(scorer.satisfiedTerms(toVars(search.probe)));

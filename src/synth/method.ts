@@ -3,7 +3,7 @@
 import type { SketchSynthesis } from './run-sketch.ts';
 import type { StopReason, SynthesisResult } from './synthesize.ts';
 
-/** Why a run of any method stopped: the loop's reasons, or an SMT verdict that found no solution. */
+/** Why a run of any method stopped: the loop's reasons, or an SMT/SAT verdict that found no solution. */
 export type MethodStopReason = StopReason | 'unsat' | 'unknown' | 'unverified';
 
 /** {@link SynthesisResult} with the wider {@link MethodStopReason}. */
@@ -18,6 +18,8 @@ export type MethodSynthesis = Omit<SketchSynthesis, 'evaluatorStats' | 'result'>
   readonly evaluations?: number;
   /** Z3's verdict (smt). */
   readonly smtStatus?: string;
-  /** What Z3 did (smt): seconds in the solver after encoding, and its conflicts (null if it counts none). */
-  readonly smtWork?: { readonly solveSeconds: number; readonly conflicts: number | null };
+  /** The SAT solver's verdict (sat). */
+  readonly satStatus?: string;
+  /** What the exact solver did (smt, sat): seconds in the solver after encoding, and its conflicts (null if it counts none). */
+  readonly solverWork?: { readonly solveSeconds: number; readonly conflicts: number | null };
 };

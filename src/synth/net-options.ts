@@ -33,6 +33,7 @@ export interface NetOptions {
   readonly checkEvery?: number;
 }
 
+/** Net options resolved against a program: the settings a training run uses. */
 export interface ResolvedNet {
   /** The program with the loss settings and target replaced by the overrides. */
   readonly program: Program;

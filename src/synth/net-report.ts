@@ -3,7 +3,7 @@
 import type { ExactResult } from '../exact/interpret.ts';
 import type { TargetSetting } from '../ir/real.ts';
 import type { RealUpdateSettings } from '../optimizers/real-params.ts';
-import type { Sketch } from '../sketch/load.ts';
+import type { Sketch } from '../sketch/sketch.ts';
 import type { ResolvedNet } from './net-options.ts';
 import type { SketchSynthesis } from './run-sketch.ts';
 

@@ -3,7 +3,8 @@
 // decision regions under the points. The model is evaluated by the exact interpreter on a grid.
 import { DONT_CARE, type Dataset, type Example } from '../data/dataset.ts';
 import { runExact } from '../exact/interpret.ts';
-import type { Sketch } from '../sketch/load.ts';
+import { groupKey } from '../data/values.ts';
+import type { Sketch } from '../sketch/sketch.ts';
 import type { SketchSynthesis } from './run-sketch.ts';
 import { frame, H, M, n, PALETTE, scale, W, type AxisNames, type LegendEntry } from './plot-frame.ts';
 
@@ -44,7 +45,7 @@ export function plotSynthesis(sketch: Sketch, s: Pick<SketchSynthesis, 'net' | '
 }
 
 function caption(sketch: Sketch, s: Pick<SketchSynthesis, 'net' | 'assignment' | 'params'>): string {
-  const discrete = Object.entries(s.params).filter(([name]) => sketch.program.groups.some((g) => g.role === 'param' && g.name === name));
+  const discrete = Object.entries(s.params).filter(([name]) => sketch.program.groups.some((g) => g.role === 'param' && groupKey(g) === name));
   const chosen = discrete.map(([name, v]) => `${name} = ${JSON.stringify(v)}`).join(', ');
   const quality = s.net ? `accuracy ${(100 * s.net.accuracy).toFixed(1)}%, loss ${s.net.dataLoss.toPrecision(3)}` : '';
   return [sketch.program.file.replace(/^.*\//, ''), chosen, quality].filter((x) => x).join('  ·  ');

@@ -13,18 +13,32 @@ export interface Progress {
   readonly elapsedSeconds: number;
   /** True for the one call made when the run ends. */
   readonly done: boolean;
+  /** The best assignment so far, one value per ParamSlot (the loop's own array: copy to keep), from `synthesize`. */
+  readonly bestAssignment?: Int32Array;
+  /** The same by variable id, as `runExact` takes it (copy to keep), from `synthesizeSketch` and `runMethod`. */
+  readonly assignment?: Int32Array;
+  /** Examples the best assignment satisfies (the run's score), when known. */
+  readonly examplesSolved?: number;
 }
 
 /** Calls `hook` at most once per `intervalSeconds`; checking costs one comparison per step. */
 export class ProgressThrottle {
   private nextMs = -Infinity;
   private readonly intervalMs: number;
+  private best: Int32Array | undefined;
+  private bestScore: (() => number) | undefined;
 
   constructor(
     private readonly hook: ((progress: Progress) => void) | undefined,
     intervalSeconds: number,
   ) {
     this.intervalMs = intervalSeconds * 1000;
+  }
+
+  /** Reports include `best` (read at each report) and, when given, its score. */
+  track(best: Int32Array, score?: () => number): void {
+    this.best = best;
+    this.bestScore = score;
   }
 
   /** Reports if the interval has passed. `overheadMs` is time not spent stepping (setup, verify). */
@@ -50,6 +64,11 @@ export class ProgressThrottle {
   ): void {
     const elapsedMs = nowMs - startMs;
     const steppingMs = Math.max(1e-6, elapsedMs - overheadMs);
-    this.hook!({ step, loss, bestLoss, stepsPerSecond: (step * 1000) / steppingMs, elapsedSeconds: elapsedMs / 1000, done });
+    const score = this.bestScore?.();
+    this.hook!({
+      step, loss, bestLoss, stepsPerSecond: (step * 1000) / steppingMs, elapsedSeconds: elapsedMs / 1000, done,
+      ...(this.best ? { bestAssignment: this.best } : {}),
+      ...(score !== undefined && Number.isFinite(score) ? { examplesSolved: score } : {}),
+    });
   }
 }

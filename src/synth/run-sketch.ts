@@ -1,15 +1,17 @@
 // Synthesis of a loaded sketch: compiles the relaxed evaluator, verifies with the exact interpreter,
 // and reports the result in the form `tpt synth --json` prints and `tpt run --params` reads back.
-import type { Sketch } from '../sketch/load.ts';
+import type { Sketch } from '../sketch/sketch.ts';
 import { createChecker } from '../exact/interpret.ts';
 import { paramsToJson } from '../data/params.ts';
 import { compileRelaxed, DEFAULT_EPSILON, type RelaxedStats } from '../relax/index.ts';
 import { FAIL_LOSS } from '../optimizers/clause-weights.ts';
 import { synthesize, type SynthesizeRequest, type SynthesisResult } from './synthesize.ts';
 import type { NetOptions } from './net-options.ts';
+import type { Progress } from './progress.ts';
 import type { NetReport } from './net-report.ts';
 import { trainSketch } from './train.ts';
 
+/** Options of `synthesizeSketch`: the optimizer by name with its options, seed, budgets and callbacks. */
 export interface SketchSynthesisOptions extends Omit<SynthesizeRequest, 'objective' | 'verify' | 'score'> {
   /** Added inside -log(p + epsilon) (default 1e-7). */
   readonly epsilon?: number;
@@ -17,6 +19,7 @@ export interface SketchSynthesisOptions extends Omit<SynthesizeRequest, 'objecti
   readonly net?: NetOptions;
 }
 
+/** One synthesis run of a sketch, verified by the exact interpreter. */
 export interface SketchSynthesis {
   readonly result: SynthesisResult;
   /** Best (or solving) assignment indexed by variable id, as `runExact` takes it. */
@@ -50,8 +53,10 @@ export function synthesizeSketch(sketch: Sketch, options: SketchSynthesisOptions
   // The loop scores every assignment it verifies: one exact run gives both answers.
   let lastScore = 0;
   const total = dataset.examples.length;
+  const onProgress = options.onProgress;
   const result = synthesize({
     ...options,
+    ...(onProgress ? { onProgress: (p: Progress) => onProgress(p.bestAssignment ? { ...p, assignment: toVars(p.bestAssignment) } : p) } : {}),
     objective: evaluator,
     verify: (a) => (lastScore = checker.examplesSolved(toVars(a))) === total,
     score: () => lastScore,

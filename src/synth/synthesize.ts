@@ -51,7 +51,8 @@ export interface SynthesizeRequest {
 }
 
 /** Why a run stopped. */
-export type StopReason = 'solved' | 'max-steps' | 'time-limit' | 'interrupted';
+/** `unsat`: nothing to search (no Param) and the data are not solved. */
+export type StopReason = 'solved' | 'max-steps' | 'time-limit' | 'interrupted' | 'unsat';
 
 /** The outcome of one synthesis run. */
 export interface SynthesisResult {
@@ -122,6 +123,7 @@ export function synthesize(request: SynthesizeRequest): SynthesisResult {
   let bestScore = -Infinity;
   let stopReason: StopReason = 'max-steps';
   let attempts = 0;
+  progress.track(best, score ? () => bestScore : undefined);
 
   // Verifies (and scores) `current`; returns true on success. Time is booked to verifyMs.
   // With a screen, exact per-term losses from the optimizer settle most assignments without a run.
@@ -164,6 +166,10 @@ export function synthesize(request: SynthesizeRequest): SynthesisResult {
     if (!score && attempt === 0) best.set(current);
     if (check()) {
       stopReason = 'solved';
+      break;
+    }
+    if (n === 0 && !objective.realValues?.length) {
+      stopReason = 'unsat';
       break;
     }
     previous.set(current);

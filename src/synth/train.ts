@@ -1,7 +1,7 @@
 // Training a program with real values: real Params by SGD / Adam on full, mini- or single-example
 // batches (epochs, seeded shuffling), discrete Params of a hybrid by any registered optimizer at the same
 // time; success is the program's target (accuracy or loss) on the whole data, confirmed exactly.
-import type { Sketch } from '../sketch/load.ts';
+import type { Sketch } from '../sketch/sketch.ts';
 import { runExact } from '../exact/interpret.ts';
 import { paramsToJson } from '../data/params.ts';
 import { compileRelaxed, DEFAULT_EPSILON, type RelaxedEvaluator } from '../relax/index.ts';

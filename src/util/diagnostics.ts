@@ -11,6 +11,7 @@ export interface Span {
   readonly endOffset: number; // exclusive
 }
 
+/** An error stops the stage that found it; a warning does not. */
 export type Severity = 'error' | 'warning';
 
 /** One problem found in user input. `code` is stable and documented (see README "Diagnostics"). */
@@ -19,6 +20,8 @@ export interface Diagnostic {
   readonly message: string;
   readonly severity: Severity;
   readonly span?: Span;
+  /** Other places the problem involves (e.g. the first of two declarations), each rendered with its own underline. */
+  readonly notes?: readonly { readonly message: string; readonly span: Span }[];
 }
 
 /** Thrown only for internal invariant failures (bugs), never for bad user input. */
@@ -40,6 +43,7 @@ export function error(code: string, message: string, span?: Span): Diagnostic {
   return span ? { code, message, severity: 'error', span } : { code, message, severity: 'error' };
 }
 
+/** True when any diagnostic is an error (warnings alone leave a result usable). */
 export function hasErrors(diags: readonly Diagnostic[]): boolean {
   return diags.some((d) => d.severity === 'error');
 }
@@ -64,7 +68,11 @@ export function joinSpans(a: Span, b: Span): Span {
 export function renderDiagnostic(d: Diagnostic, sources: ReadonlyMap<string, string>): string {
   const head = `${d.severity}[${d.code}]: ${d.message}`;
   if (!d.span) return head;
-  const s = d.span;
+  return [located(head, d.span, sources), ...(d.notes ?? []).map((n) => located(`note: ${n.message}`, n.span, sources))].join('\n');
+}
+
+/** `FILE:LINE:COL: head`, then the source line and an underline when the file's text is known. */
+function located(head: string, s: Span, sources: ReadonlyMap<string, string>): string {
   const out = [`${s.file}:${s.line}:${s.column}: ${head}`];
   const text = sources.get(s.file);
   if (text !== undefined) {

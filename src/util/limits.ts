@@ -16,7 +16,8 @@ export type LimitName =
 /** A value for every limit. */
 export type Limits = Readonly<Record<LimitName, number>>;
 
-interface LimitInfo {
+/** One limit: its name, default and what it counts. */
+export interface LimitInfo {
   readonly name: LimitName;
   readonly default: number;
   /** What the limit counts, for the README, `--help` and messages. */
@@ -28,7 +29,7 @@ export const LIMITS: readonly LimitInfo[] = [
   { name: 'program-size', default: 256 * 1024, counts: 'bytes of a program file' },
   { name: 'data-size', default: 8 * 1024 * 1024, counts: 'bytes of a data, hypers or params file' },
   { name: 'expression-depth', default: 1000, counts: 'nesting depth of one expression (a flat sum of n terms is n deep)' },
-  { name: 'statements', default: 1_000_000, counts: 'statements lowered after unrolling loops and expanding @Inline calls, plus the values case splits enumerate' },
+  { name: 'statements', default: 1_000_000, counts: 'statements lowered after unrolling loops and expanding @Inline calls, plus the values case splits enumerate and the elements comprehensions and list repetition build' },
   { name: 'variables', default: 1_000_000, counts: 'discrete variables plus real tensor elements of the lowered program' },
   { name: 'domain', default: 1_000_000, counts: 'values of one discrete variable or @Runtime argument' },
   { name: 'table-entries', default: 1_000_000, counts: 'entries of all @Runtime tables together' },
@@ -36,6 +37,7 @@ export const LIMITS: readonly LimitInfo[] = [
   { name: 'runs', default: 100_000, counts: 'runs one comparison plans' },
 ];
 
+/** Every limit at its default. */
 export const DEFAULT_LIMITS: Limits = Object.freeze(Object.fromEntries(LIMITS.map((l) => [l.name, l.default])) as Record<LimitName, number>);
 
 /** True when `name` is a limit. */

@@ -1,8 +1,10 @@
-// Runs the real `tpt` binary in a child process, as a user would.
+// Runs the real `tpt` binary (dist/cli.js, kept current by test/global-setup.ts) in a child process,
+// as a user would.
 import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const BIN = fileURLToPath(new URL('../../bin/tpt.mjs', import.meta.url));
+/** The built executable. */
+export const BIN = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 
 export interface CliResult {
   readonly code: number;

@@ -2,7 +2,9 @@
 // smt, both verified by the exact interpreter; the per-term scorer agrees with runExact.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createTermScorer, DONT_CARE, getMethod, listMethods, loadSketch, LocalSearch, Rng, runExact, runMethod, solves, type Sketch } from '../../src/index.ts';
+import { createTermScorer } from '../../src/exact/term-score.ts';
+import { LocalSearch } from '../../src/optimizers/local-search.ts';
+import { DONT_CARE, getMethod, listMethods, loadSketch, Rng, runExact, runMethod, solves, type Sketch } from '../../src/index.ts';
 
 function sketch(path: string, options: Parameters<typeof loadSketch>[1]): Sketch {
   const r = loadSketch(path, options);
@@ -14,13 +16,12 @@ const parity8 = sketch('programs/parity_chain/parity_chain.tpt', { set: { K: 8 }
 const nand = sketch(CIRCUIT, { batch: 'nand' });
 
 describe('method registry', () => {
-  it('lists every optimizer, then smt; local-search and smt are exact', () => {
+  it('lists every optimizer, then smt and sat; local-search, smt and sat are exact', () => {
     const names = listMethods().map((m) => m.name);
-    expect(names).toEqual(expect.arrayContaining(['fmgd', 'gradsearch+', 'local-search', 'smt']));
-    expect(names.at(-1)).toBe('smt');
-    expect(getMethod('local-search').family).toBe('exact');
-    expect(getMethod('smt').family).toBe('exact');
-    expect(() => getMethod('nope')).toThrow(/unknown optimizer 'nope'; known: .*local-search.*smt/);
+    expect(names).toEqual(expect.arrayContaining(['fmgd', 'gradsearch+', 'local-search', 'smt', 'sat']));
+    expect(names.slice(-2)).toEqual(['smt', 'sat']);
+    for (const name of ['local-search', 'smt', 'sat']) expect(getMethod(name).family).toBe('exact');
+    expect(() => getMethod('nope')).toThrow(/unknown optimizer 'nope'; known: .*local-search.*smt.*sat/);
   });
 });
 

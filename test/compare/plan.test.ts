@@ -2,7 +2,8 @@
 // unique, shards partition the plan, and configs compare by content.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { configDifferences, deriveSeed, normalizeConfig, planRuns, type ComparisonConfig } from '../../src/compare/config.ts';
+import { configDifferences, deriveSeed, planRuns, type ComparisonConfig } from '../../src/compare/config.ts';
+import { normalizeConfig } from '../../src/compare/inputs.ts';
 
 const base: ComparisonConfig = {
   program: 'programs/parity_chain/parity_chain.tpt',

@@ -31,7 +31,7 @@ describe('runComparison', () => {
   const refPath = defaultReferencePath();
 
   it('writes one complete JSON line per run with the required fields, and the reports', async () => {
-    const out = await runComparison(config, { dir: dir('a'), inProcess: true, ...(refPath ? { reference: loadReference(refPath) } : {}) });
+    const out = await runComparison(config, { dir: dir('a'), inProcess: true, reference: loadReference(refPath) });
     expect(out.ran).toBe(12);
     const records = lines(dir('a')).map((l) => JSON.parse(l) as RunRecord);
     expect(records).toHaveLength(12);
@@ -47,7 +47,7 @@ describe('runComparison', () => {
     expect(html).not.toContain('<h2>Fit</h2>'); // a discrete program keeps no fit and gets no picture of one
     expect(records.some((r) => 'fit' in r)).toBe(false);
     expect(readFileSync(join(dir('a'), 'summary.csv'), 'utf8').split('\n')[0]).toMatch(/^optimizer,sweep,sweep_value/);
-    if (refPath) expect(formatTable(out.summary)).toContain('[100% / 11.56]'); // gradsearch-ra at K = 4 in the paper
+    expect(formatTable(out.summary)).toContain('[100% / 11.56]'); // gradsearch-ra at K = 4 in the paper
   });
 
   it('gives the same records for the same comparison, apart from timings', async () => {

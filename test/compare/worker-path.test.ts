@@ -1,11 +1,11 @@
 // Where the comparison worker is found: from TypeScript sources (with tsx registered in the worker)
-// and from the esbuild bundle in dist/; a missing file is a clear error.
+// and from the built JavaScript in dist/; a missing file is a clear error.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { resolveWorkerEntry } from '../../src/index.ts';
+import { resolveWorkerEntry } from '../../src/compare/worker-path.ts';
 
 describe('resolveWorkerEntry', () => {
   it('from sources: worker.ts beside the module, loaded after registering tsx', () => {
@@ -19,15 +19,15 @@ describe('resolveWorkerEntry', () => {
     }
   });
 
-  it('from a bundle: compare-worker.mjs in the bundle directory, started directly', () => {
+  it('from dist/: compare-worker.js beside the chunk, started directly', () => {
     const dist = mkdtempSync(join(tmpdir(), 'tpt-dist-'));
-    writeFileSync(join(dist, 'compare-worker.mjs'), '');
-    const entry = resolveWorkerEntry(pathToFileURL(join(dist, 'tpt.mjs')).href);
-    expect(entry).toEqual({ kind: 'module', url: pathToFileURL(join(dist, 'compare-worker.mjs')) });
+    writeFileSync(join(dist, 'compare-worker.js'), '');
+    const entry = resolveWorkerEntry(pathToFileURL(join(dist, 'chunk-X.js')).href);
+    expect(entry).toEqual({ kind: 'module', url: pathToFileURL(join(dist, 'compare-worker.js')) });
   });
 
   it('says what is missing', () => {
     const empty = mkdtempSync(join(tmpdir(), 'tpt-dist-'));
-    expect(() => resolveWorkerEntry(pathToFileURL(join(empty, 'tpt.mjs')).href)).toThrow(/comparison worker not found at .*compare-worker\.mjs; rebuild the bundle/);
+    expect(() => resolveWorkerEntry(pathToFileURL(join(empty, 'chunk-X.js')).href)).toThrow(/comparison worker not found at .*compare-worker\.js; rebuild dist/);
   });
 });

@@ -2,7 +2,8 @@
 // perceptrons, XOR failing with one layer and learnt with hidden ones, the circle classifier in
 // mini-batches, a three-class softmax classifier, and the hybrid family-plus-coefficients fit.
 import { describe, expect, it } from 'vitest';
-import { loadSketch, netJson, netOptionsFromFlags, OptionError, runExact, synthesizeSketch, type NetOptions, type Sketch } from '../../src/index.ts';
+import { netOptionsFromFlags } from '../../src/cli/net-flags.ts';
+import { loadSketch, netJson, OptionError, runExact, synthesizeSketch, type NetOptions, type Sketch } from '../../src/index.ts';
 import { dedent, sketchFrom } from '../helpers/sketch.ts';
 
 function load(stem: string, batch?: string): Sketch {

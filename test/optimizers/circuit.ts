@@ -1,5 +1,6 @@
-// A hand-written Boolean-circuit Objective (DESIGN.md §6) for optimizer tests, independent of the
-// relaxed evaluator: a tiny tape-based reverse mode over scalars, rebuilt every call (slow, obviously right).
+// A hand-written Boolean-circuit Objective (docs/BENCHMARKS.md, Definitions) for optimizer tests,
+// independent of the relaxed evaluator: a tiny tape-based reverse mode over scalars, rebuilt every
+// call (slow, obviously right).
 
 import type { Objective, ParamSlot } from '../../src/relax/objective.ts';
 import type { Fixture } from './fixtures.ts';

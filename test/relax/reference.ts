@@ -1,5 +1,5 @@
-// A deliberately slow, obviously-correct relaxed interpreter straight from DESIGN.md §4.2: one Map of
-// vectors per example, every branch evaluated and mixed. The compiled tape must agree with it.
+// A deliberately slow, obviously-correct relaxed interpreter straight from docs/SEMANTICS.md
+// (Relaxed semantics): one Map of vectors per example, every branch evaluated and mixed. The compiled tape must agree with it.
 import { DONT_CARE, type Dataset } from '../../src/data/dataset.ts';
 import type { ParamSlot } from '../../src/relax/objective.ts';
 import type { Program, Source, Stmt } from '../../src/ir/ir.ts';

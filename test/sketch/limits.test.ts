@@ -89,7 +89,7 @@ describe('limits of the front end', () => {
     const nested = `C = ${'('.repeat(50)}${sum(995, '1')}${')'.repeat(50)} + 0 + 0 + 0 + 0 + 0 + 0\n`;
     limitError(timed(nested), 'expression-depth');
     // 1,000 deep: discrete constants, and a real expression (998 terms in a call) through lowering, printing and compiling.
-    const discrete = timed(`C = ${sum(1000, '1')}\ny = Output(1001)\ny.set_to_constant(C)\n`);
+    const discrete = timed(`C = ${sum(1000, '1')}\ny = Output(1001)\ny.set_to_constant(C)\ny.observe_value(1000)\n`);
     expect(discrete.diagnostics).toEqual([]);
     const real = timed(`x = Param(Real)\ny = Output(Real)\ny.set_to(${sum(998, 'x')})\n`, { dataText: '[{"batch_name": "b", "instances": [{"y": 1}]}]' });
     expect(real.diagnostics).toEqual([]);

@@ -28,6 +28,8 @@ export function showExpr(e: Expr): string {
       return `(ifexp ${showExpr(e.test)} ${showExpr(e.then)} ${showExpr(e.orelse)})`;
     case 'list':
       return `[${e.items.map(showExpr).join(' ')}]`;
+    case 'listcomp':
+      return `[${showExpr(e.element)} ${e.clauses.map((c) => `for ${c.variable} in ${showExpr(c.iterable)}`).join(' ')}]`;
   }
 }
 
@@ -41,6 +43,8 @@ export function showStmt(s: Stmt): string {
       return 'import';
     case 'assign':
       return `${s.target} = ${showExpr(s.value)}`;
+    case 'setitem':
+      return `${showExpr(s.target)}[${showExpr(s.index)}] = ${showExpr(s.value)}`;
     case 'expr':
       return showExpr(s.expr);
     case 'if': {

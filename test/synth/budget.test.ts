@@ -2,14 +2,11 @@
 // limit shared by restarts, and the loss a solved run reports (the loss at its solution).
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { synthesize } from '../../src/synth/synthesize.ts';
 import { loadSketch, normalizeConfig, startMethodInWorker, type Summary } from '../../src/index.ts';
 import { tableCaption } from '../../src/compare/table.ts';
 import { parityChain } from '../optimizers/fixtures.ts';
-import { tpt } from '../cli/run-cli.ts';
-
-const BIN = fileURLToPath(new URL('../../bin/tpt.mjs', import.meta.url));
+import { BIN, tpt } from '../cli/run-cli.ts';
 
 describe('synthesize: budget', () => {
   it('has no step cap when maxSteps is Infinity: the time limit ends the run', () => {

@@ -114,14 +114,14 @@ describe('a Param fixed by the program', () => {
 });
 
 describe('fixing a Param: errors', () => {
-  const HEAD = 'p = Param(3)[2]\ny = Output(3)\ny.set_to(p[0])\n';
+  const HEAD = 'p = Param(3)[2]\ny = Output(3)\ny.set_to(p[0])\ny.observe_value(0)\n';
   it.each([
-    ['a value outside the domain', 'p[1].set_to_constant(3)\n', ['domain-mismatch@4:22']],
-    ['two different values', 'p[1].set_to_constant(1)\np[1].observe_value(2)\n', ['write-twice@5:1']],
+    ['a value outside the domain', 'p[1].set_to_constant(3)\n', ['domain-mismatch@5:22']],
+    ['two different values', 'p[1].set_to_constant(1)\np[1].observe_value(2)\n', ['write-twice@6:1']],
     ['the same value twice', 'p[1].set_to_constant(1)\np[1].set_to_constant(1)\n', []],
-    ['inside a case split', 'if p[0] == 1:\n    p[1].set_to_constant(1)\n', ['unsupported@5:5']],
-    ['a non-constant value', 'p[1].set_to_constant(p[0])\n', ['not-constant@4:22']],
-    ['set_to, which would make it a variable', 'p[1].set_to(1)\n', ['param-write@4:1']],
+    ['inside a case split', 'if p[0] == 1:\n    p[1].set_to_constant(1)\n', ['unsupported@6:5']],
+    ['a non-constant value', 'p[1].set_to_constant(p[0])\n', ['not-constant@5:22']],
+    ['set_to, which would make it a variable', 'p[1].set_to(1)\n', ['param-write@5:1']],
   ])('%s', (_name, tail, expected) => {
     expect(codesAt(HEAD + tail)).toEqual(expected);
   });

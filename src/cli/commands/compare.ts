@@ -8,11 +8,13 @@ import {
 import { flagBool, flagList, flagNumber, flagString, parseSets } from '../args.ts';
 import { SKETCH_FLAGS, ReportedFailure, UserError, out, parseLimits } from '../common.ts';
 import {
-  REFERENCE_FLAGS, defaultOutDir, explainMethodFlag, methodOptionFlags, parseMethodOptions, parseMethods, parseRunsFor, parseShard,
+  REFERENCE_FLAGS, defaultOutDir, explainMethodFlag, methodOptionFlags, methodsInArgv, parseMethodOptions, parseMethods, parseModules,
+  parseRunsFor, parseShard,
   parseSweep, referenceFromArgs,
 } from '../compare-args.ts';
 import { CompareProgressBar } from '../compare-progress.ts';
 import type { Command } from '../command.ts';
+import { loadModulesNamed } from '../optimizer-modules.ts';
 
 export const compareCommand: Command = {
   name: 'compare',
@@ -22,7 +24,7 @@ export const compareCommand: Command = {
   summary: 'compare methods over many seeded runs (resumable; writes runs.jsonl, summary.csv, report.html)',
   flags: [
     ...SKETCH_FLAGS,
-    { name: 'optimizers', type: 'string', value: 'A,B,...', help: 'methods to compare: optimizers, local-search, smt (see tpt optimizers)' },
+    { name: 'optimizers', type: 'string', value: 'A,B,...', help: 'methods to compare: optimizers, local-search, smt (see tpt optimizers), paths of your own optimizer modules' },
     { name: 'runs', type: 'string', value: 'N', help: 'runs per method and sweep value (default 10)' },
     { name: 'runs-for', type: 'list', value: 'NAME=N', help: 'a different run count for one method, e.g. smt=3 (repeatable)' },
     { name: 'sweep', type: 'string', value: 'NAME=V1,V2', help: 'sweep a Hyper (K=4,8,16) or the batch (batch=nand,swap)' },
@@ -37,6 +39,7 @@ export const compareCommand: Command = {
     { name: 'progress', type: 'string', value: 'SECONDS', help: 'a plain progress line every SECONDS on stderr (default: a bar on a terminal, else every 10; 0: none)' },
     ...REFERENCE_FLAGS,
   ],
+  prepare: (argv) => loadModulesNamed(methodsInArgv(argv)),
   extraFlags: methodOptionFlags,
   explainFlag: explainMethodFlag,
   maxPositionals: Infinity,
@@ -54,6 +57,7 @@ export const compareCommand: Command = {
     const dataPath = flagString(args, 'data');
     const hypersPath = flagString(args, 'hypers');
     const batch = flagString(args, 'batch');
+    const modules = parseModules(flagString(args, 'optimizers'));
     const config: ComparisonConfig = {
       program,
       ...(dataPath ? { dataPath } : {}),
@@ -61,6 +65,7 @@ export const compareCommand: Command = {
       ...(batch ? { batch } : {}),
       set: parseSets(flagList(args, 'set')),
       optimizers,
+      ...(Object.keys(modules).length ? { modules } : {}),
       options: parseMethodOptions(args, optimizers),
       sweep: parseSweep(flagString(args, 'sweep')),
       runs: flagNumber(args, 'runs', 10, { integer: true, min: 1 }),

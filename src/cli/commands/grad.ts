@@ -1,5 +1,5 @@
 // `tpt grad PROGRAM (--params F | --probs F)`: the relaxed loss and its gradient w.r.t. every Param vector.
-import { compileRelaxed, readProbs, shownLoss, type RelaxedEvaluator, type Sketch } from '../../index.ts';
+import { compileRelaxed, placeGroupValue, readProbs, shownLoss, type RelaxedEvaluator, type Sketch } from '../../index.ts';
 import { flagBool, flagNumber, flagString } from '../args.ts';
 import { SKETCH_FLAGS, UserError, limitsFromArgs, loadFromArgs, loadParams, out, readJsonFile } from '../common.ts';
 import type { Command } from '../command.ts';
@@ -46,7 +46,7 @@ function gradsJson(sketch: Sketch, evaluator: RelaxedEvaluator, grad: Float64Arr
       const offset = offsets.get(id);
       return Array.from({ length: g.domain }, (_, k) => (offset === undefined ? 0 : grad[offset + k]!));
     });
-    result[g.name] = reshape(vectors, g.dims);
+    placeGroupValue(result, g, reshape(vectors, g.dims));
   }
   return result;
 }

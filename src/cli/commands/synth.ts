@@ -1,29 +1,24 @@
 // `tpt synth PROGRAM`: search for Param values that solve every example, then show the program found.
 import {
-  getMethod, listOptimizers, resolveMethodOptions, runExact, startMethodInWorker, startPortfolio, writeProblem, OptionError, NET_FLAGS,
-  netOptionsFromFlags, netJson, formatNet, shownLoss, plotSynthesis, PlotError,
-  type MethodSynthesis, type MethodRequest, type PortfolioSynthesis, type Sketch,
+  compact, formatSynthesis, getMethod, listOptimizers, packageVersion, resolveMethodOptions, startMethodInWorker, synthesisJson,
+  writeProblem, OptionError, shownLoss, plotSynthesis, PlotError, encodeCnf, formatDimacs, smt2Text,
+  type MethodSynthesis as SketchSynthesis, type MethodRequest, startPortfolio, type Sketch, type CnfEncodingName, type EncodingName,
 } from '../../index.ts';
 import { flagBool, flagNumber, flagString, kebabCase, type FlagSpec, type ParsedArgs } from '../args.ts';
 import { methodsWithOption, optionFlag, whoHasOption } from '../option-flags.ts';
 import { ReportedFailure, SKETCH_FLAGS, UserError, loadFromArgs, out, writeOutputs } from '../common.ts';
-import { ProgressBar, compact } from '../progress-bar.ts';
-import { annotatedSource, fixedParamsLine, paramTables } from '../present.ts';
-import { formatRun } from './run.ts';
+import { ProgressBar } from '../progress-bar.ts';
+import { NET_FLAGS, netOptionsFromFlags } from '../net-flags.ts';
 import type { Command } from '../command.ts';
-
-/** One run, or a portfolio's winner. */
-type SketchSynthesis = MethodSynthesis & Partial<Pick<PortfolioSynthesis, 'portfolio'>>;
+import { loadModulesNamed, methodName, rawFlagValue } from '../optimizer-modules.ts';
 
 export const DEFAULT_OPTIMIZER = 'gradsearch-ls';
 /** Seconds a run may take when neither --max-steps nor --time-limit is given. */
 export const DEFAULT_TIME_LIMIT = 60;
-const VERSION = '0.1.0';
 
-/** The optimizer named on the command line (before parsing, to know its option flags). */
-function optimizerInArgv(argv: readonly string[]): string | undefined {
-  const i = argv.findIndex((a) => a === '--optimizer' || a.startsWith('--optimizer='));
-  return i < 0 ? DEFAULT_OPTIMIZER : argv[i]!.includes('=') ? argv[i]!.split('=')[1]! : argv[i + 1];
+/** The optimizer named on the command line (before parsing, to know its option flags); a module path stands for its optimizer. */
+function optimizerInArgv(argv: readonly string[]): string {
+  return methodName(rawFlagValue(argv, 'optimizer') ?? DEFAULT_OPTIMIZER);
 }
 
 /** The chosen optimizer's options become flags of their own: `--optimizer bop --tau 100`. */
@@ -46,11 +41,11 @@ export const synthCommand: Command = {
   name: 'synth',
   usage:
     'tpt synth PROGRAM [--optimizer NAME] [--seed N] [--max-steps N] [--time-limit SECONDS] [--restarts N] [--jobs N] ' +
-    '[--set N=V]... [--data F] [--hypers F] [--batch NAME] [--out FILE] [--json] [optimizer options]',
+    '[--set N=V]... [--data F] [--hypers F] [--batch NAME] [--out FILE] [--json] [--export-cnf FILE] [--export-smt2 FILE] [optimizer options]',
   summary: 'synthesize Param values that solve every example (verified by the exact interpreter)',
   flags: [
     ...SKETCH_FLAGS,
-    { name: 'optimizer', type: 'string', value: 'NAME', help: `search method (default ${DEFAULT_OPTIMIZER}; see tpt optimizers)` },
+    { name: 'optimizer', type: 'string', value: 'NAME', help: `search method (default ${DEFAULT_OPTIMIZER}; see tpt optimizers), or the path of your own optimizer module (.mjs, .js, .ts)` },
     { name: 'seed', type: 'string', value: 'N', help: 'random seed; the same seed gives the same run (default 1)' },
     { name: 'max-steps', type: 'string', value: 'N', help: 'step budget over all restarts (default none)' },
     { name: 'time-limit', type: 'string', value: 'SECONDS', help: `wall-clock limit (default ${DEFAULT_TIME_LIMIT} when --max-steps is not given either, else none)` },
@@ -59,13 +54,16 @@ export const synthCommand: Command = {
     { name: 'epsilon', type: 'string', value: 'E', help: 'added inside -log(p + E) (default 1e-7)' },
     { name: 'out', type: 'string', value: 'FILE', help: 'write the JSON result (also a params file for tpt run)' },
     { name: 'json', type: 'boolean', help: 'print the JSON result instead of the program' },
+    { name: 'export-cnf', type: 'string', value: 'FILE', help: "write the SAT backend's CNF (DIMACS, with a header mapping literals to Param values) instead of searching; --optimizer sat --encoding E picks the encoding" },
+    { name: 'export-smt2', type: 'string', value: 'FILE', help: "write the Z3 backend's instance (SMT-LIB 2) instead of searching; --optimizer smt --encoding E picks the encoding" },
     ...NET_FLAGS,
     { name: 'plot', type: 'string', value: 'FILE.svg', help: 'write an SVG picture of the fit (programs with real values)' },
   ],
+  prepare: async (argv) => loadModulesNamed([rawFlagValue(argv, 'optimizer') ?? DEFAULT_OPTIMIZER]),
   extraFlags: optimizerFlags,
   explainFlag,
   async run(args) {
-    const optimizer = flagString(args, 'optimizer') ?? DEFAULT_OPTIMIZER;
+    const optimizer = methodName(flagString(args, 'optimizer') ?? DEFAULT_OPTIMIZER);
     const def = getMethod(optimizer);
     if (!def) throw new UserError(`unknown optimizer '${optimizer}'; known: ${listOptimizers().map((d) => d.name).join(', ')}`);
     const options: Record<string, unknown> = {};
@@ -84,11 +82,14 @@ export const synthCommand: Command = {
     const outPath = flagString(args, 'out');
     const plot = flagString(args, 'plot');
     // Checked before the search, which may take long: its result should not be lost to a typo.
-    for (const [flag, path] of [['out', outPath], ['plot', plot]] as const) {
+    const cnfPath = flagString(args, 'export-cnf');
+    const smt2Path = flagString(args, 'export-smt2');
+    for (const [flag, path] of [['out', outPath], ['plot', plot], ['export-cnf', cnfPath], ['export-smt2', smt2Path]] as const) {
       const problem = path === undefined ? null : writeProblem(path);
       if (problem) throw new UserError(`--${flag} ${path}: cannot write it: ${problem}`);
     }
     const sketch = loadFromArgs(args);
+    if (cnfPath !== undefined || smt2Path !== undefined) return exportInstances(args, sketch, optimizer, options, cnfPath, smt2Path);
 
     const bar = new ProgressBar(!json && Boolean(process.stderr.isTTY));
     const t0 = performance.now();
@@ -109,14 +110,14 @@ export const synthCommand: Command = {
           ),
       };
       const run = jobs > 1 ? startPortfolio(sketch, request, jobs) : startMethodInWorker(sketch, request);
-      synthesis = await untilInterrupted(run, optimizer === 'smt');
+      synthesis = await untilInterrupted(run, optimizer === 'smt' || optimizer === 'sat');
     } catch (e) {
-      if (e instanceof OptionError || (e instanceof Error && e.name === 'OptionError')) throw new UserError(e.message);
+      if (e instanceof OptionError || (e instanceof Error && (e.name === 'OptionError' || e.name === 'OptimizerModuleError'))) throw new UserError(e.message);
       throw e;
     } finally {
       bar.done();
     }
-    const report = resultJson(args, sketch, synthesis, (performance.now() - t0) / 1000);
+    const report = synthesisJson(sketch, synthesis, { program: args.positionals[0]!, version: packageVersion(), wallSeconds: (performance.now() - t0) / 1000 });
     // The result is shown first: a file that cannot be written costs one line, not the search.
     out(json ? JSON.stringify(report, null, 2) : formatSynthesis(sketch, synthesis));
     const files = [
@@ -132,6 +133,43 @@ export const synthCommand: Command = {
     return synthesis.result.success ? 0 : synthesis.result.stopReason === 'interrupted' ? INTERRUPTED : 1;
   },
 };
+
+/** `--export-cnf` / `--export-smt2`: writes the exact backends' instances and says how to check a model. */
+async function exportInstances(
+  args: ParsedArgs, sketch: Sketch, optimizer: string, options: Record<string, unknown>, cnfPath: string | undefined, smt2Path: string | undefined,
+): Promise<number> {
+  if (sketch.program.real) throw new UserError('--export-cnf and --export-smt2 encode discrete programs only; this program has real values');
+  const program = args.positionals[0]!;
+  const batch = sketch.batchName ? ` --batch ${sketch.batchName}` : '';
+  const title = `${program}${batch ? `, batch ${sketch.batchName}` : ''} (${sketch.dataset.examples.length} examples, hypers ${JSON.stringify(sketch.hypers)})`;
+  const encodingOf = (method: string): string => {
+    try {
+      return String(resolveMethodOptions(method, optimizer === method ? options : {})['encoding']);
+    } catch (e) {
+      if (e instanceof OptionError) throw new UserError(e.message);
+      throw e;
+    }
+  };
+  let failed = 0;
+  if (cnfPath !== undefined) {
+    const instance = encodeCnf(sketch.program, sketch.dataset, encodingOf('sat') as CnfEncodingName);
+    const text = formatDimacs(instance, title);
+    if (writeOutputs('synth', [{ flag: 'export-cnf', path: cnfPath, text: () => text }]) > 0) failed++;
+    else {
+      out(
+        `wrote ${cnfPath}: ${instance.cnf.variables} variables, ${instance.cnf.clauses} clauses (encoding ${instance.encoding})\n` +
+          `  check a model: tpt run ${program}${batch} --params ${cnfPath} --from-model MODEL`,
+      );
+    }
+  }
+  if (smt2Path !== undefined) {
+    const encoding = encodingOf('smt') as EncodingName;
+    const text = await smt2Text(sketch.program, sketch.dataset, { encoding }, title);
+    if (writeOutputs('synth', [{ flag: 'export-smt2', path: smt2Path, text: () => text }]) > 0) failed++;
+    else out(`wrote ${smt2Path} (Z3 encoding ${encoding}): run it with z3 ${smt2Path}`);
+  }
+  return failed > 0 ? 1 : 0;
+}
 
 /** Exit code after Ctrl-C (128 + SIGINT). */
 const INTERRUPTED = 130;
@@ -163,59 +201,4 @@ async function untilInterrupted(run: ReturnType<typeof startMethodInWorker>, kil
   } finally {
     process.off('SIGINT', onInterrupt);
   }
-}
-
-function resultJson(args: ParsedArgs, sketch: Sketch, s: SketchSynthesis, wallSeconds: number): Record<string, unknown> {
-  const r = s.result;
-  return {
-    success: r.success,
-    stopReason: r.stopReason,
-    steps: r.steps,
-    attempts: r.attempts,
-    wallSeconds,
-    compileSeconds: s.compileSeconds,
-    stepsPerSecond: r.stepsPerSecond,
-    loss: r.loss,
-    bestLoss: r.bestLoss,
-    examplesSolved: s.examplesSolved,
-    examples: sketch.dataset.examples.length,
-    assignment: s.params,
-    optimizer: r.optimizer,
-    options: r.options,
-    seed: r.seed,
-    ...(s.portfolio ? { portfolio: s.portfolio } : {}),
-    hypers: sketch.hypers,
-    program: args.positionals[0],
-    batch: sketch.batchName,
-    version: VERSION,
-    lossCurve: r.lossCurve,
-    ...(s.smtWork ? { smt: s.smtWork } : {}),
-    ...netJson(s),
-  };
-}
-
-function formatSynthesis(sketch: Sketch, s: SketchSynthesis): string {
-  const r = s.result;
-  const n = sketch.dataset.examples.length;
-  const lines: string[] = [];
-  const compile = `${(s.compileSeconds * 1000).toFixed(0)} ms`;
-  // Z3 takes no steps: say what it did instead.
-  const z3 = s.smtWork;
-  const speed = z3
-    ? `${r.wallSeconds.toFixed(2)} s (Z3 solving ${z3.solveSeconds.toFixed(2)} s${z3.conflicts === null ? '' : `, ${z3.conflicts.toLocaleString('en-US')} conflicts`}), encoding ${compile}`
-    : `${r.steps} steps, ${r.wallSeconds.toFixed(2)} s (${compact(r.stepsPerSecond)} steps/s), compile ${compile}`;
-  lines.push(
-    r.success
-      ? `solved by ${r.optimizer} (seed ${r.seed}${s.portfolio ? `, first of ${s.portfolio.runs} parallel runs` : ''}) in ${speed}`
-      : `not solved by ${r.optimizer} (seed ${r.seed}; ${r.stopReason === 'interrupted' ? 'stopped by Ctrl-C' : r.stopReason}) after ${speed}; the best assignment satisfies ${s.examplesSolved}/${n} examples`,
-  );
-  lines.push('');
-  if (s.net) lines.push(formatNet(sketch, s), '');
-  const tables = paramTables(sketch.program, s.params);
-  if (tables) lines.push(tables, '');
-  const fixed = fixedParamsLine(sketch.program);
-  if (fixed) lines.push(fixed, '');
-  lines.push(annotatedSource(sketch.program, sketch.source, s.params), '');
-  lines.push(formatRun(sketch, runExact(sketch.program, sketch.dataset, s.assignment, s.net?.realParams)));
-  return lines.join('\n');
 }

@@ -39,6 +39,7 @@ export interface RealObservation {
   readonly label: string;
 }
 
+/** Where the real tensors of a compiled program live in storage, and how a pass reads a mini-batch. */
 export interface RealTape {
   /** Examples one pass evaluates: every example, or the mini-batch size. */
   readonly lanes: number;

@@ -1,6 +1,7 @@
 // Shows a synthesized program: the sketch's source with each Param's value beside the lines that use
 // it, and Params that share an index (gate, in1, in2, out per gate) as one table row per index.
-import type { Program } from '../index.ts';
+import type { Program } from '../ir/ir.ts';
+import { groupKey } from '../data/values.ts';
 
 function valueText(v: unknown): string {
   return Array.isArray(v) ? `[${v.map(valueText).join(' ')}]` : String(v);
@@ -8,7 +9,8 @@ function valueText(v: unknown): string {
 
 /** The program source with `# name = value` after every line that mentions a Param. */
 export function annotatedSource(program: Program, source: string, params: Record<string, unknown>): string {
-  const names = program.groups.filter((g) => g.role === 'param').map((g) => g.name);
+  // A list of Params (`xs[i] = Param(4)`) shows as one entry, the list's.
+  const names = [...new Set(program.groups.filter((g) => g.role === 'param').map(groupKey))];
   const all = source.replace(/\s+$/, '').split(/\r\n|\r|\n/);
   // Skip the header comment block and imports: the reader wants the program, not its preamble.
   let start = 0;
@@ -30,7 +32,7 @@ export function annotatedSource(program: Program, source: string, params: Record
 export function paramTables(program: Program, params: Record<string, unknown>): string | null {
   const byShape = new Map<string, string[]>();
   for (const g of program.groups) {
-    if (g.role !== 'param' || g.dims.length !== 1) continue;
+    if (g.role !== 'param' || g.dims.length !== 1 || g.list) continue;
     const key = g.dims.join('x');
     byShape.set(key, [...(byShape.get(key) ?? []), g.name]);
   }
@@ -43,6 +45,14 @@ export function paramTables(program: Program, params: Record<string, unknown>): 
     tables.push(rows.map((r) => r.map((cell, c) => cell.padStart(widths[c]!)).join('  ')).join('\n'));
   }
   return tables.length > 0 ? tables.join('\n\n') : null;
+}
+
+/** Compact numbers for status lines: 12.3k, 1.5M. */
+export function compact(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  if (Math.abs(n) >= 1e6) return `${(n / 1e6).toFixed(1)}M`;
+  if (Math.abs(n) >= 1e4) return `${(n / 1e3).toFixed(1)}k`;
+  return Math.abs(n) >= 100 ? n.toFixed(0) : n.toPrecision(3);
 }
 
 /** `fixed by the program: instructions[0] = 0, ...`, or null when the program fixes no Param. */

@@ -1,8 +1,7 @@
 // Command-line flags for training programs with real values (`tpt synth`): their specs, in the shape
 // the CLI's flag parser takes, and their translation into NetOptions. Names avoid the discrete
 // optimizers' own option flags (`--lr`, `--momentum`, `--update` belong to those).
-import { OptionError } from '../optimizers/options.ts';
-import type { NetOptions } from './net-options.ts';
+import { OptionError, type NetOptions } from '../index.ts';
 
 export interface NetFlagSpec {
   readonly name: string;

@@ -26,6 +26,8 @@ export type GateRule = 'on' | 'adaptive' | 'off';
 export interface GradSearchLsSettings {
   readonly linearize: boolean;
   readonly ranking: 'gradient' | 'random';
+  readonly randomShare: number;
+  readonly randomScale: 'fixed' | 'error';
   readonly candidates: number;
   readonly firstImprovement: boolean;
   readonly gate: GateRule;
@@ -65,6 +67,8 @@ export interface GradSearchLsStats {
   uphill: number;
   /** Random-walk moves. */
   walks: number;
+  /** Steps whose candidates were drawn at random (`randomShare`, or every step under `ranking=random`). */
+  randomSteps: number;
   /** Steps that changed the clause weights instead of moving. */
   reweights: number;
   restarts: number;
@@ -133,7 +137,7 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
   const gradientAtVertex = ev.lossAndGradientAtVertex;
   const jump = s.jump && s.weighting === 'paws' && s.linearize && typeof ev.lossAndGradient === 'function';
   const stats: GradSearchLsStats = {
-    improving: 0, sideways: 0, uphill: 0, walks: 0, reweights: 0, restarts: 0, forwards: 0, vertexEvaluations: 0, gradients: 0,
+    improving: 0, sideways: 0, uphill: 0, walks: 0, randomSteps: 0, reweights: 0, restarts: 0, forwards: 0, vertexEvaluations: 0, gradients: 0,
     suppliedGradients: 0, vertexGradients: 0, cachedEvaluations: 0, bestFailing: Infinity, accuracySum: 0, liveAccuracySum: 0, widenings: 0, wideImproving: 0, wideTop8: 0, wideTop16: 0, wideTop32: 0, pairGradients: 0, pairMoves: 0, scheduled: 0, smoothedGradients: 0,
   };
   // The gradient is linear in the term weights, and a PAWS increment (or no weighting at all) changes
@@ -172,6 +176,8 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
   const wide = wideCount > s.candidates ? new RankedMoves(wideCount) : null;
   let moves = 0;
   let attemptSteps = 0;
+  /** Whether this step's candidates were drawn at random rather than ranked by the gradient. */
+  let randomStep = false;
   let restartIndex = 1;
   let nextRestart = s.restartBase > 0 ? s.restartBase : Infinity;
 
@@ -264,9 +270,12 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
       const value = clause.cost(moveLosses, row);
       // How often the first-order estimate predicts the exact change (to half the smallest weight),
       // over all candidates and over those whose estimate or exact change is not zero.
-      const hit = Math.abs(value - now - list.score[c]! * examples) < 0.5 * clause.min ? 1 : 0;
-      accuracy += ACCURACY_RATE * (hit - accuracy);
-      if (list.score[c]! !== 0 || value !== now) liveAccuracy[rankedBy]! += ACCURACY_RATE * (hit - liveAccuracy[rankedBy]!);
+      // Random candidates carry no estimate, so they leave the accuracies alone.
+      if (!randomStep) {
+        const hit = Math.abs(value - now - list.score[c]! * examples) < 0.5 * clause.min ? 1 : 0;
+        accuracy += ACCURACY_RATE * (hit - accuracy);
+        if (list.score[c]! !== 0 || value !== now) liveAccuracy[rankedBy]! += ACCURACY_RATE * (hit - liveAccuracy[rankedBy]!);
+      }
       if (value < pickCost || (value === pickCost && rng.int(++ties) === 0)) {
         if (value < pickCost) ties = 1;
         pick = c;
@@ -332,7 +341,7 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
       stats.vertexGradients++;
       stats.pairGradients++;
       gradientAtVertex!(vertex, pairGradient);
-      followups.rank(slots, assignment, s.ranking === 'random' ? zeros : pairGradient, tabuUntil, moves, rng);
+      followups.rank(slots, assignment, randomStep ? zeros : pairGradient, tabuUntil, moves, rng);
       let found = -1;
       for (let c = 0; c < followups.count && found < 0; c++) {
         const slot2 = followups.slot[c]!;
@@ -517,13 +526,19 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
         clause.writeTermWeights(current, s.linearize, termWeights);
         return;
       }
-      // Ablation `ranking=random`: a constant signal, so the candidates are random non-tabu moves.
-      ranked.rank(slots, assignment, s.ranking === 'random' ? zeros : grad, tabuUntil, moves, rng);
+      // A random step (every step under the ablation `ranking=random`, a `randomShare` of them
+      // otherwise) ranks by a constant signal, so its candidates are random non-tabu moves: where the
+      // estimates through many time steps mislead, these still find improving moves.
+      randomStep =
+        s.ranking === 'random' ||
+        (s.randomShare > 0 && rng.next() < (s.randomScale === 'fixed' ? s.randomShare : s.randomShare * (1 - liveAccuracy[rankedBy]!)));
+      if (randomStep) stats.randomSteps++;
+      ranked.rank(slots, assignment, randomStep ? zeros : grad, tabuUntil, moves, rng);
       const now = clause.cost(current);
       const k = ranked.count;
       // Trust an estimated local minimum (no estimate below half the smallest weight) always, never,
       // or as often as the estimates have been right.
-      const trust = s.linearize && s.ranking === 'gradient' && (s.gate === 'on' || (s.gate === 'adaptive' && rng.next() < trusted()));
+      const trust = s.linearize && !randomStep && (s.gate === 'on' || (s.gate === 'adaptive' && rng.next() < trusted()));
       if (k > 0 && (!trust || ranked.score[0]! * examples < -0.5 * clause.min)) {
         const c = evaluate(now, -Infinity);
         if (c >= 0 && pickCost < now) {
@@ -539,7 +554,7 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
       const poor = liveAccuracy[rankedBy]! < s.poor;
       if (wide && poor && rng.next() >= trusted()) {
         stats.widenings++;
-        wide.rank(slots, assignment, s.ranking === 'random' ? zeros : grad, tabuUntil, moves, rng);
+        wide.rank(slots, assignment, randomStep ? zeros : grad, tabuUntil, moves, rng);
         const saved = evaluated;
         evaluated = 0;
         const c = evaluate(now, -Infinity, wide);

@@ -13,6 +13,8 @@ import { bool, choice, num, type OptionSpec, type ResolvedOptions } from './opti
 export const gradsearchLsOptions: readonly OptionSpec[] = [
   { name: 'linearize', type: 'boolean', default: true, doc: 'weight each loss term by its p + eps so move estimates count satisfied terms (false: the raw log-loss gradient ranks moves)' },
   { name: 'ranking', type: 'choice', choices: ['gradient', 'random'], default: 'gradient', doc: 'how candidates are chosen: best first-order estimates, or uniformly at random (an ablation)' },
+  { name: 'randomShare', type: 'number', min: 0, max: 1, default: 0, doc: 'ranking=gradient: the fraction of steps whose candidates are drawn at random instead (their checks stay exact)' },
+  { name: 'randomScale', type: 'choice', choices: ['fixed', 'error'], default: 'fixed', doc: 'randomShare as given (fixed), or times how often the estimates of moves that change something are wrong (error), so steps stay gradient-ranked where the estimates hold' },
   { name: 'candidates', type: 'integer', min: 1, default: 4, doc: 'moves ranked best by the gradient that may be evaluated exactly in a step' },
   { name: 'firstImprovement', type: 'boolean', default: true, doc: 'stop evaluating candidates at the first that lowers the weighted cost' },
   {
@@ -45,7 +47,7 @@ export const gradsearchLsOptions: readonly OptionSpec[] = [
   { name: 'smoothing', type: 'number', min: 0, max: 1, maxExclusive: true, default: 0.1, doc: 'the smoothed vertex: every vector mixed with the uniform one by this weight, so that branches the vertex does not take get a gradient' },
   { name: 'estimator', type: 'choice', choices: ['vertex', 'smoothed', 'adaptive'], default: 'vertex', doc: 'where the gradient that ranks moves is taken: at the vertex, at the smoothed vertex (a relaxed pass), or whichever has predicted exact changes better (adaptive)' },
   { name: 'schedule', type: 'choice', choices: ['all', 'grow'], default: 'all', doc: 'the examples searched on: all at once, or one first and a failing one added whenever those are satisfied (grow)' },
-  { name: 'restartBase', type: 'integer', min: 0, default: 0, doc: 'Luby restarts from a random assignment: attempt i lasts restartBase * luby(i) steps (0 = never)' },
+  { name: 'restartBase', type: 'integer', min: 0, default: 20000, doc: 'Luby restarts from a random assignment: attempt i lasts restartBase * luby(i) steps (0 = never)' },
 ];
 
 /** Reads resolved gradsearch-ls options. */
@@ -53,6 +55,8 @@ export function gradsearchLsSettings(o: ResolvedOptions): GradSearchLsSettings {
   return {
     linearize: bool(o, 'linearize'),
     ranking: choice<'gradient' | 'random'>(o, 'ranking'),
+    randomShare: num(o, 'randomShare'),
+    randomScale: choice<'fixed' | 'error'>(o, 'randomScale'),
     candidates: num(o, 'candidates'),
     firstImprovement: bool(o, 'firstImprovement'),
     gate: choice<GateRule>(o, 'gate'),

@@ -141,6 +141,30 @@ describe('gradsearch-ls details', () => {
     expect(forwards).toBeGreaterThan(0);
   });
 
+  it.each([0, 0.25, 1])('draws the candidates of a randomShare of %f of its steps at random', (share) => {
+    const task = circuitTask('full_adder');
+    const ev = compileRelaxed(task.program, task.dataset);
+    const o = resolveOptimizerOptions('gradsearch-ls', { randomShare: share, restartBase: 0 });
+    const opt = createGradSearchLs(ev, new Rng(2), gradsearchLsSettings(o));
+    const grad = new Float64Array(ev.size);
+    const steps = 2000;
+    for (let step = 0; step < steps; step++) opt.update(grad, ev.lossAndGradient(opt.probs(step), grad), step);
+    const { randomSteps, walks } = opt.stats;
+    // Every step but a walk ranks its candidates; about `share` of those draw them at random.
+    if (share === 0) expect(randomSteps).toBe(0);
+    else if (share === 1) expect(randomSteps).toBe(steps - walks);
+    else {
+      expect(randomSteps).toBeGreaterThan(0.2 * steps);
+      expect(randomSteps).toBeLessThan(0.3 * steps);
+    }
+  });
+
+  it('solves with a random share of its steps; the answer passes the exact interpreter', () => {
+    const run = solve(circuitTask('full_adder'), 3, 100_000, { randomShare: 0.25 });
+    expect(run.result.success).toBe(true);
+    expect(run.verified).toBe(true);
+  });
+
   it('the Luby sequence', () => {
     expect(Array.from({ length: 15 }, (_, i) => luby(i + 1))).toEqual([1, 1, 2, 1, 1, 2, 4, 1, 1, 2, 1, 1, 2, 4, 8]);
   });

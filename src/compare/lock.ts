@@ -1,4 +1,4 @@
-// An exclusive lock on a results directory (`DIR/.lock`, created with O_EXCL), held for a whole
+// An exclusive lock on a results directory (`DIR/.lock`, created by a hard link), held for a whole
 // comparison or merge so that two processes never append to one runs.jsonl. A lock whose process
 // died on this host is taken over; one held by a live process (or another host) is refused.
 import { hostname } from 'node:os';
@@ -51,12 +51,20 @@ export function lockDirectory(dir: string, command: string): () => void {
   const mine: Holder = { pid: process.pid, host: hostname(), started: new Date().toISOString(), command };
   const text = JSON.stringify(mine) + '\n';
   for (let attempt = 0; attempt < 5; attempt++) {
+    // The lock appears with its holder already written (a hard link of a finished file fails with
+    // EEXIST when a lock exists), so another process never reads it half-written.
+    const draft = `${path}.new-${process.pid}`;
+    const fd = openSync(draft, 'w');
     try {
-      const fd = openSync(path, 'wx');
+      writeSync(fd, text);
+    } finally {
+      closeSync(fd);
+    }
+    try {
       try {
-        writeSync(fd, text);
+        linkSync(draft, path);
       } finally {
-        closeSync(fd);
+        unlinkSync(draft);
       }
       return () => {
         // Only remove the lock if it is still this process's.

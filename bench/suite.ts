@@ -2,7 +2,8 @@
 // gradient-free `local-search` on every task of the suite (bench/suite-tasks.ts): 100, 10 and 10
 // runs per task, 600 s each, --jobs 2. One comparison per (task, method) under
 // results/bench/suite/, so the run resumes, a subset of tasks can be run, and a change of the
-// default optimizer's options redoes only its own runs. Writes the table into docs/BENCHMARKS.md.
+// default optimizer's options redoes only its own runs (the earlier ones are set aside in the
+// method's directory, under earlier-*). Writes the table into docs/BENCHMARKS.md.
 //
 //   npm run bench:suite -- [--tasks NAMES|tune|held|all] [--methods gradsearch-ls,smt,local-search]
 //                          [--runs 100,10,10] [--limit 600] [--budget MINUTES] [--jobs N] [--quick] [--no-docs]
@@ -86,7 +87,8 @@ for (const task of args.tasks) {
     const dir = `${root}/${task.name}/${method}`;
     // Past the budget, only comparisons already begun are read (their reports rewritten).
     if (startBefore !== undefined && Date.now() >= startBefore && !existsSync(dir)) continue;
-    const outcome = await runLogged(`${task.name} ${method}`, configOf(task, method), dir, args.jobs, 30, startBefore);
+    // A changed default (or program) sets the method's earlier runs aside and redoes only them.
+    const outcome = await runLogged(`${task.name} ${method}`, configOf(task, method), dir, args.jobs, 30, startBefore, true);
     records[method] = outcome.records;
   }
   results.push({ task, records });

@@ -36,13 +36,26 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   return { jobs, quick, docs: docs && !quick && only === null, only };
 }
 
-/** Runs (or resumes) one comparison into `dir`, logging progress to stderr every `everySeconds`; no run starts after `startBefore` (ms). */
-export async function runLogged(label: string, config: ComparisonConfig, dir: string, jobs: number, everySeconds = 15, startBefore?: number): Promise<CompareOutcome> {
+/**
+ * Runs (or resumes) one comparison into `dir`, logging progress to stderr every `everySeconds`; no
+ * run starts after `startBefore` (ms). With `fresh`, a directory holding a different comparison (an
+ * optimizer's defaults or the program changed) has its runs set aside in `dir/earlier-*` and starts again.
+ */
+export async function runLogged(
+  label: string,
+  config: ComparisonConfig,
+  dir: string,
+  jobs: number,
+  everySeconds = 15,
+  startBefore?: number,
+  fresh = false,
+): Promise<CompareOutcome> {
   const refPath = defaultReferencePath();
   let last = 0;
   const outcome = await runComparison(config, {
     dir,
     jobs,
+    fresh,
     ...(startBefore !== undefined ? { startBefore } : {}),
     reference: loadReference(refPath),
     referenceSource: refPath,
@@ -53,6 +66,7 @@ export async function runLogged(label: string, config: ComparisonConfig, dir: st
     },
   });
   for (const f of outcome.failures) process.stderr.write(`[${label}] run ${f.key} failed: ${f.error.message}\n`);
+  if (outcome.setAside) process.stderr.write(`[${label}] the directory held a different comparison: its runs are now in ${outcome.setAside}\n`);
   process.stderr.write(`[${label}] ${outcome.ran} runs now, ${outcome.kept} kept from before, in ${dir}\n`);
   return outcome;
 }

@@ -13,8 +13,8 @@ import { bool, choice, num, type OptionSpec, type ResolvedOptions } from './opti
 export const gradsearchLsOptions: readonly OptionSpec[] = [
   { name: 'linearize', type: 'boolean', default: true, doc: 'weight each loss term by its p + eps so move estimates count satisfied terms (false: the raw log-loss gradient ranks moves)' },
   { name: 'ranking', type: 'choice', choices: ['gradient', 'random'], default: 'gradient', doc: 'how candidates are chosen: best first-order estimates, or uniformly at random (an ablation)' },
-  { name: 'randomShare', type: 'number', min: 0, max: 1, default: 0, doc: 'ranking=gradient: the fraction of steps whose candidates are drawn at random instead (their checks stay exact)' },
-  { name: 'randomScale', type: 'choice', choices: ['fixed', 'error'], default: 'fixed', doc: 'randomShare as given (fixed), or times how often the estimates of moves that change something are wrong (error), so steps stay gradient-ranked where the estimates hold' },
+  { name: 'randomShare', type: 'number', min: 0, max: 1, default: 0.25, doc: 'ranking=gradient: the fraction of steps whose candidates are drawn at random instead (their checks stay exact)' },
+  { name: 'randomScale', type: 'choice', choices: ['fixed', 'error'], default: 'error', doc: 'randomShare as given (fixed), or times how often the estimates of moves that change something are wrong (error), so steps stay gradient-ranked where the estimates hold' },
   { name: 'candidates', type: 'integer', min: 1, default: 4, doc: 'moves ranked best by the gradient that may be evaluated exactly in a step' },
   { name: 'firstImprovement', type: 'boolean', default: true, doc: 'stop evaluating candidates at the first that lowers the weighted cost' },
   {

@@ -144,7 +144,7 @@ describe('gradsearch-ls details', () => {
   it.each([0, 0.25, 1])('draws the candidates of a randomShare of %f of its steps at random', (share) => {
     const task = circuitTask('full_adder');
     const ev = compileRelaxed(task.program, task.dataset);
-    const o = resolveOptimizerOptions('gradsearch-ls', { randomShare: share, restartBase: 0 });
+    const o = resolveOptimizerOptions('gradsearch-ls', { randomShare: share, randomScale: 'fixed', restartBase: 0 });
     const opt = createGradSearchLs(ev, new Rng(2), gradsearchLsSettings(o));
     const grad = new Float64Array(ev.size);
     const steps = 2000;
@@ -159,8 +159,22 @@ describe('gradsearch-ls details', () => {
     }
   });
 
+  it('with randomScale=error, draws at random only where the estimates have been wrong', () => {
+    const randomShareOf = (task: Sketch): number => {
+      const ev = compileRelaxed(task.program, task.dataset);
+      const o = resolveOptimizerOptions('gradsearch-ls', { randomShare: 1, randomScale: 'error', restartBase: 0 });
+      const opt = createGradSearchLs(ev, new Rng(4), gradsearchLsSettings(o));
+      const grad = new Float64Array(ev.size);
+      for (let step = 0; step < 1000; step++) opt.update(grad, ev.lossAndGradient(opt.probs(step), grad), step);
+      return opt.stats.randomSteps / 1000;
+    };
+    // Every estimate on the parity chain is exact; on a circuit some are not (fan-out).
+    expect(randomShareOf(sketch('programs/parity_chain/parity_chain.tpt', { set: { K: 16 } }))).toBe(0);
+    expect(randomShareOf(circuitTask('full_adder'))).toBeGreaterThan(0.02);
+  });
+
   it('solves with a random share of its steps; the answer passes the exact interpreter', () => {
-    const run = solve(circuitTask('full_adder'), 3, 100_000, { randomShare: 0.25 });
+    const run = solve(circuitTask('full_adder'), 3, 100_000, { randomShare: 0.25, randomScale: 'fixed' });
     expect(run.result.success).toBe(true);
     expect(run.verified).toBe(true);
   });

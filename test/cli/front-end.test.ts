@@ -1,11 +1,11 @@
 // The CLI's contract for check / run / ir: exit codes, rendered diagnostics, and no stack traces.
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tpt } from './run-cli.ts';
+import { tempDir } from '../temp-dir.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'tpt-cli-'));
+const dir = tempDir('tpt-cli-');
 const file = (name: string, text: string | Uint8Array): string => {
   const path = join(dir, name);
   writeFileSync(path, text);

@@ -2,21 +2,20 @@
 // limits name their flag, bad flags are explained, an unwritable --out is caught before the search,
 // two comparisons into one directory do not both run, and progress shows up off a terminal.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { writeOutputs } from '../../src/cli/common.ts';
+import { tempDir } from '../temp-dir.ts';
 import { tptAsync } from './run-cli.ts';
 
-const root = mkdtempSync(join(tmpdir(), 'tpt-hostile-'));
+const root = tempDir('tpt-hostile-');
 const PARITY = 'programs/parity_chain/parity_chain.tpt';
 const CIRCUIT = 'programs/circuit/circuit.tpt';
 /** Every case here ends in seconds; a regression that hangs is killed well before the test's timeout. */
 const QUICK = 20_000;
 const fifo = join(root, 'pipe.tpt');
 execFileSync('mkfifo', [fifo]);
-afterAll(() => rmSync(fifo, { force: true }));
 
 describe('hostile input through tpt', () => {
   it('a FIFO or /dev/zero as program or data ends at once with a file error', async () => {

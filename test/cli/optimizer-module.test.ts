@@ -2,15 +2,15 @@
 // it too), options as flags, results that record the path and the file's SHA-256, TypeScript
 // modules, and clear messages for a module that is missing, malformed or fails.
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../temp-dir.ts';
 import { tpt } from './run-cli.ts';
 
 const EXAMPLE = './examples/optimizers/simulated-annealing.mjs';
 const sha256 = (path: string): string => createHash('sha256').update(new Uint8Array(readFileSync(path))).digest('hex');
-const dir = mkdtempSync(join(tmpdir(), 'tpt-module-'));
+const dir = tempDir('tpt-module-');
 const file = (name: string, text: string): string => {
   const path = join(dir, name);
   writeFileSync(path, text);

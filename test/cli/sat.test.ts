@@ -1,13 +1,13 @@
 // The exact solvers from the command line: tpt synth --optimizer sat, the exported instances, and a
 // SAT model of the exported CNF checked by tpt run --from-model.
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dimacsClauses, readDimacsHeader, runSolver } from '../../src/sat/index.ts';
 import { tpt } from './run-cli.ts';
+import { tempDir } from '../temp-dir.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'tpt-sat-'));
+const dir = tempDir('tpt-sat-');
 const PROGRAM = 'programs/circuit/circuit.tpt';
 
 describe('tpt synth --optimizer sat', () => {

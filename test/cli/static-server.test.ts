@@ -1,13 +1,13 @@
 // The playground's static server: files under its folder, a fallback folder under a URL prefix (how
 // an installed package serves Z3's browser build), nothing outside either, the isolation headers.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLAYGROUND_HEADERS, serveStatic } from '../../src/cli/static-server.ts';
+import { tempDir } from '../temp-dir.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'tpt-static-'));
+const dir = tempDir('tpt-static-');
 let served: Awaited<ReturnType<typeof serveStatic>>;
 
 beforeAll(async () => {

@@ -1,11 +1,10 @@
 // runLogged, the benchmarks' comparison runner: with `fresh`, a directory whose comparison changed
 // (as when an optimizer's defaults change) has its runs set aside and redone; without it, refused.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runLogged } from '../../src/compare/bench.ts';
 import type { ComparisonConfig } from '../../src/index.ts';
+import { tempDir } from '../temp-dir.ts';
 
 const config = (maxSteps: number): ComparisonConfig => ({
   program: 'programs/parity_chain/parity_chain.tpt',
@@ -18,7 +17,7 @@ const config = (maxSteps: number): ComparisonConfig => ({
 
 describe('runLogged', () => {
   it('redoes a changed comparison with fresh, keeping the earlier runs aside, and refuses it without', async () => {
-    const dir = join(mkdtempSync(join(tmpdir(), 'tpt-bench-')), 'suite-task');
+    const dir = join(tempDir('tpt-bench-'), 'suite-task');
     const first = await runLogged('t', config(100), dir, 1);
     expect(first.ran).toBe(2);
     const again = await runLogged('t', config(100), dir, 1, 15, undefined, true);

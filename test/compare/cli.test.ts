@@ -1,12 +1,12 @@
 // `tpt compare` and `tpt merge` as a user runs them (the bundled binary with its worker): the table
 // with the paper's numbers, resume, shards merged, a clear refusal, and method options.
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tpt } from '../cli/run-cli.ts';
+import { tempDir } from '../temp-dir.ts';
 
-const root = mkdtempSync(join(tmpdir(), 'tpt-compare-cli-'));
+const root = tempDir('tpt-compare-cli-');
 const PARITY = 'programs/parity_chain/parity_chain.tpt';
 const args = (out: string, ...extra: string[]) =>
   ['compare', PARITY, '--optimizers', 'gradsearch-ra,bop', '--sweep', 'K=4,8', '--runs', '3', '--max-steps', '500', '--out', join(root, out), ...extra];

@@ -1,14 +1,14 @@
 // The Fit section of report.html: `tpt compare` on the hybrid keeps each run's learned Params and draws
 // the data with every method's best curve; records from before `fit` still load, resume and merge as
 // before; a classifier gets its decision regions; a program that cannot be pictured gets no section.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mergeComparisons, readRuns, runComparison, type ComparisonConfig, type RunRecord } from '../../src/index.ts';
 import { tpt } from '../cli/run-cli.ts';
+import { tempDir } from '../temp-dir.ts';
 
-const root = mkdtempSync(join(tmpdir(), 'tpt-compare-fit-'));
+const root = tempDir('tpt-compare-fit-');
 const HYBRID = 'programs/nets/hybrid.tpt';
 const hybrid: ComparisonConfig = { program: HYBRID, optimizers: ['gradsearch+', 'ste'], batch: 'parabola', runs: 2, maxSteps: 400, seed: 3 };
 const lines = (dir: string): string[] => readFileSync(join(dir, 'runs.jsonl'), 'utf8').split('\n').filter(Boolean);

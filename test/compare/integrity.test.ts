@@ -3,7 +3,7 @@
 // another comparison are ignored, the directory lock, and plain errors for unwritable directories.
 import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { hostname, tmpdir } from 'node:os';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -11,8 +11,9 @@ import {
   type ComparisonConfig,
 } from '../../src/index.ts';
 import { lockDirectory, LockError } from '../../src/compare/lock.ts';
+import { tempDir } from '../temp-dir.ts';
 
-const root = mkdtempSync(join(tmpdir(), 'tpt-integrity-'));
+const root = tempDir('tpt-integrity-');
 const program = join(root, 'chain.tpt');
 copyFileSync('programs/parity_chain/parity_chain.tpt', program);
 copyFileSync('programs/parity_chain/parity_chain.hypers.json', join(root, 'chain.hypers.json'));

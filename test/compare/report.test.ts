@@ -1,16 +1,16 @@
 // The report's charts tell every method apart: methods at the same success rate sit side by side
 // with their own marker shapes, a method with nothing to draw says why in the legend, and the paper's
 // "not solved in time" is a cross at 0, named as such rather than a 0 % point of the line.
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultReferencePath, loadReference, runComparison } from '../../src/index.ts';
+import { tempDir } from '../temp-dir.ts';
 
 describe('report.html charts', () => {
   it("offsets and marks methods, explains empty series and the paper's unsolved cells", async () => {
     const refPath = defaultReferencePath();
-    const dir = join(mkdtempSync(join(tmpdir(), 'tpt-report-')), 'r');
+    const dir = join(tempDir('tpt-report-'), 'r');
     await runComparison(
       { program: 'programs/circuit/circuit.tpt', optimizers: ['gradsearch+', 'gradsearch-ls', 'smt', 'gradsearch'], sweep: { name: 'batch', values: ['nand', 'swap'] }, runs: 1, maxSteps: 2000, seed: 1 },
       { dir, inProcess: true, ...(refPath ? { reference: loadReference(refPath), referenceSource: refPath } : {}) },

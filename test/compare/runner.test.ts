@@ -1,13 +1,13 @@
 // runComparison through the API: one JSON line per run, resume after lost or torn lines redoes only
 // the missing runs, repeated runs agree, shards merge to the whole, self-contained report, reference.
-import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   defaultReferencePath, formatTable, loadReference, mergeComparisons, readRuns, runComparison,
   type ComparisonConfig, type RunRecord,
 } from '../../src/index.ts';
+import { tempDir } from '../temp-dir.ts';
 
 const config: ComparisonConfig = {
   program: 'programs/parity_chain/parity_chain.tpt',
@@ -17,7 +17,7 @@ const config: ComparisonConfig = {
   maxSteps: 300,
   seed: 5,
 };
-const root = mkdtempSync(join(tmpdir(), 'tpt-compare-'));
+const root = tempDir('tpt-compare-');
 const dir = (name: string): string => join(root, name);
 const lines = (d: string): string[] => readFileSync(join(d, 'runs.jsonl'), 'utf8').split('\n').filter(Boolean);
 /** A record without the fields that measure time. */

@@ -1,11 +1,11 @@
 // Where the comparison worker is found: from TypeScript sources (with tsx registered in the worker)
 // and from the built JavaScript in dist/; a missing file is a clear error.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { resolveWorkerEntry } from '../../src/compare/worker-path.ts';
+import { tempDir } from '../temp-dir.ts';
 
 describe('resolveWorkerEntry', () => {
   it('from sources: worker.ts beside the module, loaded after registering tsx', () => {
@@ -20,14 +20,14 @@ describe('resolveWorkerEntry', () => {
   });
 
   it('from dist/: compare-worker.js beside the chunk, started directly', () => {
-    const dist = mkdtempSync(join(tmpdir(), 'tpt-dist-'));
+    const dist = tempDir('tpt-dist-');
     writeFileSync(join(dist, 'compare-worker.js'), '');
     const entry = resolveWorkerEntry(pathToFileURL(join(dist, 'chunk-X.js')).href);
     expect(entry).toEqual({ kind: 'module', url: pathToFileURL(join(dist, 'compare-worker.js')) });
   });
 
   it('says what is missing', () => {
-    const empty = mkdtempSync(join(tmpdir(), 'tpt-dist-'));
+    const empty = tempDir('tpt-dist-');
     expect(() => resolveWorkerEntry(pathToFileURL(join(empty, 'chunk-X.js')).href)).toThrow(/comparison worker not found at .*compare-worker\.js; rebuild dist/);
   });
 });

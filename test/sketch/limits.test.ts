@@ -1,14 +1,14 @@
 // Hostile input ends quickly with a located `too-large` (or `file`) error naming the limit and the
 // flag that raises it; within a limit the same constructs work. Every case is in-process and fast.
-import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { LIMITS, compileRelaxed, formatCount, loadSketch, printProgram, runExact, type SketchOptions, type SketchResult } from '../../src/index.ts';
 import { dedent, sketchFrom } from '../helpers/sketch.ts';
+import { tempDir } from '../temp-dir.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'tpt-limits-'));
+const dir = tempDir('tpt-limits-');
 
 /** Loads `source` and returns its only error, which must name `limit` and how to raise it. */
 function limitError(result: SketchResult, limit: string): { code: string; line: number | undefined; message: string } {

@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { renderDiagnostic } from '../../src/index.ts';
 import { codesAt, dedent, sketchFrom } from '../helpers/sketch.ts';
 import { tpt } from '../cli/run-cli.ts';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempDir } from '../temp-dir.ts';
 
 const messages = (source: string) => sketchFrom(dedent(source)).diagnostics.map((d) => `${d.code}@${d.span?.line}:${d.span?.column}: ${d.message}`);
 
@@ -128,7 +128,7 @@ describe('nothing observed', () => {
   });
 
   it('tpt synth says so instead of reporting a solution', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tpt-unobserved-'));
+    const dir = tempDir('tpt-unobserved-');
     const file = join(dir, 'free.tpt');
     writeFileSync(file, 'p = Param(2)\ny = Output(2)\ny.set_to(p)\n');
     const r = tpt(['synth', file]);

@@ -9,7 +9,7 @@ import { createGradSearchLs, type Estimator, type GateRule, type GradSearchLsSet
 import type { OptimizerDefinition } from './optimizer.ts';
 import { bool, choice, num, type OptionSpec, type ResolvedOptions } from './options.ts';
 
-/** The options of gradsearch-ls; defaults measured on the circuits (docs/OPTIMIZER.md, "Ablations"). */
+/** The options of gradsearch-ls; defaults measured on the circuits, and for restarts and random steps on the suite (docs/OPTIMIZER.md). */
 export const gradsearchLsOptions: readonly OptionSpec[] = [
   { name: 'linearize', type: 'boolean', default: true, doc: 'weight each loss term by its p + eps so move estimates count satisfied terms (false: the raw log-loss gradient ranks moves)' },
   { name: 'ranking', type: 'choice', choices: ['gradient', 'random'], default: 'gradient', doc: 'how candidates are chosen: best first-order estimates, or uniformly at random (an ablation)' },

@@ -88,7 +88,7 @@ for (const task of args.tasks) {
     // Past the budget, only comparisons already begun are read (their reports rewritten).
     if (startBefore !== undefined && Date.now() >= startBefore && !existsSync(dir)) continue;
     // A changed default (or program) sets the method's earlier runs aside and redoes only them.
-    const outcome = await runLogged(`${task.name} ${method}`, configOf(task, method), dir, args.jobs, 30, startBefore, true);
+    const outcome = await runLogged(`${task.name} ${method}`, configOf(task, method), dir, args.jobs, { everySeconds: 30, startBefore, fresh: true });
     records[method] = outcome.records;
   }
   results.push({ task, records });

@@ -36,19 +36,23 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   return { jobs, quick, docs: docs && !quick && only === null, only };
 }
 
-/**
- * Runs (or resumes) one comparison into `dir`, logging progress to stderr every `everySeconds`; no
- * run starts after `startBefore` (ms). With `fresh`, a directory holding a different comparison (an
- * optimizer's defaults or the program changed) has its runs set aside in `dir/earlier-*` and starts again.
- */
+/** How runLogged logs and resumes. */
+export interface RunLoggedOptions {
+  /** Seconds between progress lines (default 15). */
+  readonly everySeconds?: number;
+  /** No run starts after this time (ms since the epoch). */
+  readonly startBefore?: number;
+  /** A directory holding a different comparison (an optimizer's defaults or the program changed) has its runs set aside in `dir/earlier-*` and starts again, instead of being refused. */
+  readonly fresh?: boolean;
+}
+
+/** Runs (or resumes) one comparison into `dir`, logging progress to stderr. */
 export async function runLogged(
   label: string,
   config: ComparisonConfig,
   dir: string,
   jobs: number,
-  everySeconds = 15,
-  startBefore?: number,
-  fresh = false,
+  { everySeconds = 15, startBefore, fresh = false }: RunLoggedOptions = {},
 ): Promise<CompareOutcome> {
   const refPath = defaultReferencePath();
   let last = 0;

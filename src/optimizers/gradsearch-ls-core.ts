@@ -19,6 +19,9 @@ const ACCURACY_RATE = 0.02;
 /** Where the gradient that ranks moves is taken: at the vertex, at the smoothed vertex, or whichever has predicted better. */
 export type Estimator = 'vertex' | 'smoothed' | 'adaptive';
 
+/** How randomShare is applied: as given, or scaled by how often the estimates have been wrong. */
+export type RandomScale = 'fixed' | 'error';
+
 /** When an estimated local minimum is trusted (no candidate evaluated): always, by measured accuracy, never. */
 export type GateRule = 'on' | 'adaptive' | 'off';
 
@@ -27,7 +30,7 @@ export interface GradSearchLsSettings {
   readonly linearize: boolean;
   readonly ranking: 'gradient' | 'random';
   readonly randomShare: number;
-  readonly randomScale: 'fixed' | 'error';
+  readonly randomScale: RandomScale;
   readonly candidates: number;
   readonly firstImprovement: boolean;
   readonly gate: GateRule;

@@ -5,7 +5,7 @@
 // docs/OPTIMIZER.md.
 
 import type { WeightRule } from './clause-weights.ts';
-import { createGradSearchLs, type Estimator, type GateRule, type GradSearchLsSettings } from './gradsearch-ls-core.ts';
+import { createGradSearchLs, type Estimator, type GateRule, type GradSearchLsSettings, type RandomScale } from './gradsearch-ls-core.ts';
 import type { OptimizerDefinition } from './optimizer.ts';
 import { bool, choice, num, type OptionSpec, type ResolvedOptions } from './options.ts';
 
@@ -56,7 +56,7 @@ export function gradsearchLsSettings(o: ResolvedOptions): GradSearchLsSettings {
     linearize: bool(o, 'linearize'),
     ranking: choice<'gradient' | 'random'>(o, 'ranking'),
     randomShare: num(o, 'randomShare'),
-    randomScale: choice<'fixed' | 'error'>(o, 'randomScale'),
+    randomScale: choice<RandomScale>(o, 'randomScale'),
     candidates: num(o, 'candidates'),
     firstImprovement: bool(o, 'firstImprovement'),
     gate: choice<GateRule>(o, 'gate'),

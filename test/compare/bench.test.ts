@@ -20,10 +20,10 @@ describe('runLogged', () => {
     const dir = join(tempDir('tpt-bench-'), 'suite-task');
     const first = await runLogged('t', config(100), dir, 1);
     expect(first.ran).toBe(2);
-    const again = await runLogged('t', config(100), dir, 1, 15, undefined, true);
+    const again = await runLogged('t', config(100), dir, 1, { fresh: true });
     expect(again).toMatchObject({ ran: 0, kept: 2, setAside: null });
     await expect(runLogged('t', config(200), dir, 1)).rejects.toThrow(/holds a different comparison/);
-    const changed = await runLogged('t', config(200), dir, 1, 15, undefined, true);
+    const changed = await runLogged('t', config(200), dir, 1, { fresh: true });
     expect(changed.ran).toBe(2);
     expect(changed.kept).toBe(0);
     expect(changed.setAside).toMatch(/earlier-/);

@@ -7,59 +7,21 @@
 //
 //   npm run bench:suite -- [--tasks NAMES|tune|held|all] [--methods gradsearch-ls,smt,local-search]
 //                          [--runs 100,10,10] [--limit 600] [--budget MINUTES] [--jobs N] [--quick] [--no-docs]
+//                          [--section NAME]
 //
 // --runs and --limit change the protocol (runs of the three methods, seconds per run); a smaller
 // protocol writes into its own directories and says so in the table.
+// --section NAME: write the table of the tasks run (any subset) into section NAME of docs/BENCHMARKS.md;
+// without it the table is written only when every task and method ran, into section `suite`.
 // --budget: start no run after MINUTES (runs in flight finish); run it again to go on. The table is
 // written from every finished run of every task, whether it ran now or before.
 import { existsSync } from 'node:fs';
 import type { ComparisonConfig, RunRecord } from '../src/index.ts';
-import { parseBenchArgs, runLogged, writeDocSection } from '../src/compare/bench.ts';
+import { runLogged, writeDocSection } from '../src/compare/bench.ts';
 import { machineDescription } from '../src/compare/markdown.ts';
 import { SUITE_TASKS, type SuiteTask } from './suite-tasks.ts';
+import { DEFAULT, METHODS, parseSuiteArgs } from './suite-args.ts';
 import { suiteTable, type TaskResults } from './suite-report.ts';
-
-const DEFAULT = 'gradsearch-ls';
-const METHODS = [DEFAULT, 'smt', 'local-search'];
-
-function parseSuiteArgs(argv: readonly string[]) {
-  let tasks: readonly SuiteTask[] = SUITE_TASKS;
-  let methods = METHODS;
-  let budgetMinutes = Infinity;
-  let runs: readonly number[] = [100, 10, 10];
-  let limit = 600;
-  const rest: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const value = (): string => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${a} needs a value`);
-      return v;
-    };
-    if (a === '--tasks') {
-      const names = value().split(',');
-      tasks = SUITE_TASKS.filter(
-        (t) => names.includes(t.name) || names.includes('all') || (names.includes('tune') && t.tune) || (names.includes('held') && !t.tune),
-      );
-      const unknown = names.filter((n) => !['all', 'tune', 'held'].includes(n) && !SUITE_TASKS.some((t) => t.name === n));
-      if (unknown.length) throw new Error(`unknown task ${unknown.join(', ')}; known: ${SUITE_TASKS.map((t) => t.name).join(', ')}, tune, held, all`);
-    } else if (a === '--methods') {
-      methods = value().split(',');
-      const unknown = methods.filter((m) => !METHODS.includes(m));
-      if (unknown.length) throw new Error(`unknown method ${unknown.join(', ')}; known: ${METHODS.join(', ')}`);
-    } else if (a === '--runs') {
-      runs = value().split(',').map(Number);
-      if (runs.length !== 3 || !runs.every((r) => Number.isInteger(r) && r > 0)) throw new Error('--runs takes three positive counts: gradsearch-ls,smt,local-search');
-    } else if (a === '--limit') {
-      limit = Number(value());
-      if (!(limit > 0)) throw new Error('--limit must be a positive number of seconds');
-    } else if (a === '--budget') {
-      budgetMinutes = Number(value());
-      if (!(budgetMinutes > 0)) throw new Error('--budget must be a positive number of minutes');
-    } else rest.push(a);
-  }
-  return { tasks, methods, budgetMinutes, runs, limit, ...parseBenchArgs(rest) };
-}
 
 const args = parseSuiteArgs(process.argv.slice(2));
 const full = args.runs.join() === '100,10,10' && args.limit === 600;
@@ -99,17 +61,22 @@ console.log(table);
 const unfinished = results.filter((r) => !planned(r)).map((r) => r.task.name);
 if (unfinished.length) console.log(`\nnot finished (run the command again to resume): ${unfinished.join(', ')}`);
 
-if (args.docs && args.tasks.length === SUITE_TASKS.length && args.methods.length === METHODS.length) {
+const everything = args.tasks.length === SUITE_TASKS.length && args.methods.length === METHODS.length;
+if (args.docs && (args.section !== null || everything)) {
+  const section = args.section ?? 'suite';
+  const taskFlag = everything ? '' : ` --tasks ${args.tasks.map((t) => t.name).join()}`;
+  const methodFlag = args.methods.length === METHODS.length ? '' : ` --methods ${args.methods.join()}`;
+  const sectionFlag = args.section === null ? '' : ` --section ${args.section}`;
   writeDocSection(
     'docs/BENCHMARKS.md',
-    'suite',
+    section,
     [
-      `Measured by \`npm run bench:suite -- --jobs ${args.jobs}${full ? '' : ` --runs ${args.runs.join()} --limit ${limit}`}\` on ${machineDescription()}` +
+      `Measured by \`npm run bench:suite -- --jobs ${args.jobs}${taskFlag}${methodFlag}${full ? '' : ` --runs ${args.runs.join()} --limit ${limit}`}${sectionFlag}\` on ${machineDescription()}` +
         `${unfinished.length ? ` (not finished: ${unfinished.join(', ')})` : ''}. Per task ${runsOf(DEFAULT)} runs of ${DEFAULT} and ` +
         `${runsOf('smt')} each of smt and local-search, ${limit} s per run, seed 1; one comparison per task and method in \`${root}/<task>/<method>\`.`,
       '',
       table,
     ].join('\n'),
   );
-  console.log('wrote docs/BENCHMARKS.md (section suite)');
+  console.log(`wrote docs/BENCHMARKS.md (section ${section})`);
 }

@@ -1,0 +1,30 @@
+// The suite's flags: task sets, the three run counts, and the doc section a subset writes into.
+import { describe, expect, it } from 'vitest';
+import { parseSuiteArgs } from '../../bench/suite-args.ts';
+import { SUITE_TASKS } from '../../bench/suite-tasks.ts';
+
+describe('suite flags', () => {
+  it('defaults to every task at the full protocol, writing no named section', () => {
+    const a = parseSuiteArgs([]);
+    expect(a.tasks).toHaveLength(SUITE_TASKS.length);
+    expect(a.runs).toEqual([100, 10, 10]);
+    expect(a.limit).toBe(600);
+    expect(a.section).toBeNull();
+  });
+
+  it('takes a subset of tasks in the suite order, with a section to write its table into', () => {
+    const a = parseSuiteArgs(['--tasks', 'list_max,parity256', '--runs', '10,10,10', '--limit', '60', '--section', 'suite-larger']);
+    expect(a.tasks.map((t) => t.name)).toEqual(['parity256', 'list_max']);
+    expect(a.runs).toEqual([10, 10, 10]);
+    expect(a.section).toBe('suite-larger');
+    expect(parseSuiteArgs(['--tasks', 'tune']).tasks.every((t) => t.tune)).toBe(true);
+  });
+
+  it('refuses bad values, naming what is known', () => {
+    expect(() => parseSuiteArgs(['--tasks', 'nope'])).toThrow(/unknown task nope; known: turing_invert/);
+    expect(() => parseSuiteArgs(['--runs', '3,1'])).toThrow(/three positive counts/);
+    expect(() => parseSuiteArgs(['--section', 'Bad Name'])).toThrow(/--section takes a name/);
+    expect(() => parseSuiteArgs(['--section'])).toThrow(/--section needs a value/);
+    expect(() => parseSuiteArgs(['--methods', 'gradsearch-ls,z4'])).toThrow(/unknown method z4/);
+  });
+});

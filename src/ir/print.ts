@@ -14,7 +14,9 @@ export function printProgram(program: Program): string {
   if (real) lines.push(`# real: ${real.tensors.length} tensors, ${real.paramSize} real params, ${countRealStatements(real.body)} real statements, ${real.bridges.length} bridges`);
   for (const g of program.groups) {
     const dims = g.dims.length > 0 ? `[${g.dims.join(', ')}]` : '';
-    lines.push(`${g.role} ${g.name}${dims} : ${g.domain}`);
+    // `var e[0] : 2` alone would read like element 0 of e; say that the array has no elements.
+    const empty = g.dims.includes(0) ? '  # empty: no elements' : '';
+    lines.push(`${g.role} ${g.name}${dims} : ${g.domain}${empty}`);
   }
   for (const t of program.tables) {
     lines.push(`table ${t.id} ${t.name} : [${t.argDomains.join(', ')}] -> ${t.outDomain} = ${Array.from(t.values).join(' ')}`);

@@ -99,6 +99,20 @@ describe('lowering', () => {
     expect(runExact(s.program, s.dataset, []).solved).toBe(true);
   });
 
+  it('prints an array with no elements as empty, not like an element', () => {
+    const ir = printProgram(
+      lower(`
+        x = Param(2)
+        e = Var(2)[0]
+        y = Output(2)
+        y.set_to(x)
+        y.observe_value(1)
+      `).program,
+    );
+    expect(ir).toContain('var e[0] : 2  # empty: no elements');
+    expect(ir).toMatch(/^param x : 2$/m);
+  });
+
   it('prints deterministically', () => {
     const src = `
       K = Hyper()

@@ -1,9 +1,10 @@
 // An exclusive lock on a results directory (`DIR/.lock`, created by a hard link), held for a whole
 // comparison or merge so that two processes never append to one runs.jsonl. A lock whose process
-// died on this host is taken over; one held by a live process (or another host) is refused.
+// died on this host is taken over; one held by a live process (or another host) is refused. The draft
+// a killed process may leave beside it is removed by the next holder.
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { closeSync, linkSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, linkSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 
 /** Held by the command writing a results directory, so that two never write one at once. */
 export const LOCK_FILE = '.lock';
@@ -35,13 +36,33 @@ function readHolder(path: string): { text: string; holder: Holder | null } | nul
   }
 }
 
-function alive(h: Holder): boolean {
+function alive(h: Pick<Holder, 'pid' | 'host'>): boolean {
   if (h.host !== hostname()) return true; // cannot tell: assume it runs
   try {
     process.kill(h.pid, 0);
     return true;
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The draft a process writes before linking it as the lock: named by host and pid, so that it can be told stale. */
+function draftName(host: string, pid: number): string {
+  return `${LOCK_FILE}.new-${encodeURIComponent(host)}-${pid}`;
+}
+
+/** Removes the drafts of processes of this host that died between writing and removing one (with the lock held). */
+function sweepDrafts(dir: string): void {
+  const prefix = `${LOCK_FILE}.new-${encodeURIComponent(hostname())}-`;
+  for (const name of readdirSync(dir)) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(name.slice(prefix.length));
+    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || alive({ pid, host: hostname() })) continue;
+    try {
+      unlinkSync(join(dir, name));
+    } catch {
+      // already gone
+    }
   }
 }
 
@@ -53,7 +74,7 @@ export function lockDirectory(dir: string, command: string): () => void {
   for (let attempt = 0; attempt < 5; attempt++) {
     // The lock appears with its holder already written (a hard link of a finished file fails with
     // EEXIST when a lock exists), so another process never reads it half-written.
-    const draft = `${path}.new-${process.pid}`;
+    const draft = join(dir, draftName(mine.host, mine.pid));
     const fd = openSync(draft, 'w');
     try {
       writeSync(fd, text);
@@ -66,6 +87,7 @@ export function lockDirectory(dir: string, command: string): () => void {
       } finally {
         unlinkSync(draft);
       }
+      sweepDrafts(dir);
       return () => {
         // Only remove the lock if it is still this process's.
         if (readHolder(path)?.text === text) unlinkSync(path);

@@ -80,8 +80,13 @@ describe('comparison integrity', () => {
     expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
     const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
     writeFileSync(join(dir, LOCK_FILE), JSON.stringify({ pid: Number(dead), host: hostname(), started: 'earlier', command: 'tpt compare' }));
+    // A process killed between writing its draft and linking it leaves the draft; the next holder removes it.
+    const host = encodeURIComponent(hostname());
+    writeFileSync(join(dir, `${LOCK_FILE}.new-${host}-${dead}`), 'left by a killed process');
+    writeFileSync(join(dir, `${LOCK_FILE}.new-${host}-${process.ppid}`), 'a live process, about to link');
     const again = lockDirectory(dir, 'tpt compare');
     expect(JSON.parse(readFileSync(join(dir, LOCK_FILE), 'utf8'))).toMatchObject({ pid: process.pid });
+    expect(readdirSync(dir).sort()).toEqual([LOCK_FILE, `${LOCK_FILE}.new-${host}-${process.ppid}`]);
     again();
   });
 

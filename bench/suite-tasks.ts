@@ -1,4 +1,4 @@
-// The tasks of `npm run bench:suite` (docs/BENCHMARKS.md, "The suite"): TerpreT's benchmark at its
+// The tasks of `npm run bench:suite` (docs/BENCHMARKS.md, "Suite"): TerpreT's benchmark at its
 // published settings on our own models, plus ours. `tune` marks the tasks the search's defaults were
 // chosen on (docs/OPTIMIZER.md); the others only show them.
 

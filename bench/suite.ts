@@ -12,7 +12,7 @@
 // --runs and --limit change the protocol (runs of the three methods, seconds per run); a smaller
 // protocol writes into its own directories and says so in the table.
 // --section NAME: write the table of the tasks run (any subset) into section NAME of docs/BENCHMARKS.md;
-// without it the table is written only when every task and method ran, into section `suite`.
+// without it the table is written only when every task and method ran, into section `suite` (docs/BENCHMARKS.md, "Suite").
 // --budget: start no run after MINUTES (runs in flight finish); run it again to go on. The table is
 // written from every finished run of every task, whether it ran now or before.
 import { existsSync } from 'node:fs';

@@ -64,7 +64,7 @@ if (unfinished.length) console.log(`\nnot finished (run the command again to res
 const everything = args.tasks.length === SUITE_TASKS.length && args.methods.length === METHODS.length;
 if (args.docs && (args.section !== null || everything)) {
   const section = args.section ?? 'suite';
-  const taskFlag = everything ? '' : ` --tasks ${args.tasks.map((t) => t.name).join()}`;
+  const taskFlag = args.tasks.length === SUITE_TASKS.length ? '' : ` --tasks ${args.tasks.map((t) => t.name).join()}`;
   const methodFlag = args.methods.length === METHODS.length ? '' : ` --methods ${args.methods.join()}`;
   const sectionFlag = args.section === null ? '' : ` --section ${args.section}`;
   writeDocSection(

@@ -46,14 +46,14 @@ function alive(h: Pick<Holder, 'pid' | 'host'>): boolean {
   }
 }
 
-/** The draft a process writes before linking it as the lock: named by host and pid, so that it can be told stale. */
-function draftName(host: string, pid: number): string {
-  return `${LOCK_FILE}.new-${encodeURIComponent(host)}-${pid}`;
+/** Drafts of the lock written on `host` are named this followed by the writer's pid, so that a stale one can be told. */
+function draftPrefix(host: string): string {
+  return `${LOCK_FILE}.new-${encodeURIComponent(host)}-`;
 }
 
 /** Removes the drafts of processes of this host that died between writing and removing one (with the lock held). */
 function sweepDrafts(dir: string): void {
-  const prefix = `${LOCK_FILE}.new-${encodeURIComponent(hostname())}-`;
+  const prefix = draftPrefix(hostname());
   for (const name of readdirSync(dir)) {
     if (!name.startsWith(prefix)) continue;
     const pid = Number(name.slice(prefix.length));
@@ -74,7 +74,7 @@ export function lockDirectory(dir: string, command: string): () => void {
   for (let attempt = 0; attempt < 5; attempt++) {
     // The lock appears with its holder already written (a hard link of a finished file fails with
     // EEXIST when a lock exists), so another process never reads it half-written.
-    const draft = join(dir, draftName(mine.host, mine.pid));
+    const draft = join(dir, draftPrefix(mine.host) + mine.pid);
     const fd = openSync(draft, 'w');
     try {
       writeSync(fd, text);

@@ -15,6 +15,7 @@ export function parseSuiteArgs(argv: readonly string[]) {
   let budgetMinutes = Infinity;
   let runs: readonly number[] = [100, 10, 10];
   let limit = 600;
+  let rivalLimit: number | null = null;
   let section: string | null = null;
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -41,6 +42,9 @@ export function parseSuiteArgs(argv: readonly string[]) {
     } else if (a === '--limit') {
       limit = Number(value());
       if (!(limit > 0)) throw new Error('--limit must be a positive number of seconds');
+    } else if (a === '--rival-limit') {
+      rivalLimit = Number(value());
+      if (!(rivalLimit > 0)) throw new Error('--rival-limit must be a positive number of seconds');
     } else if (a === '--section') {
       section = value();
       if (!/^[a-z0-9-]+$/.test(section)) throw new Error('--section takes a name of lower-case letters, digits and dashes');
@@ -49,5 +53,6 @@ export function parseSuiteArgs(argv: readonly string[]) {
       if (!(budgetMinutes > 0)) throw new Error('--budget must be a positive number of minutes');
     } else rest.push(a);
   }
-  return { tasks, methods, budgetMinutes, runs, limit, section, ...parseBenchArgs(rest) };
+  if (rivalLimit !== null && rivalLimit > limit) throw new Error('--rival-limit cannot exceed --limit: it shortens the runs of smt and local-search');
+  return { tasks, methods, budgetMinutes, runs, limit, rivalLimit: rivalLimit ?? limit, section, ...parseBenchArgs(rest) };
 }

@@ -22,6 +22,9 @@ export type Estimator = 'vertex' | 'smoothed' | 'adaptive';
 /** How randomShare is applied: as given, or scaled by how often the estimates have been wrong. */
 export type RandomScale = 'fixed' | 'error';
 
+/** Where random candidates come in: instead of a step's ranked ones, or after them at a local minimum. */
+export type RandomAt = 'step' | 'minimum';
+
 /** When an estimated local minimum is trusted (no candidate evaluated): always, by measured accuracy, never. */
 export type GateRule = 'on' | 'adaptive' | 'off';
 
@@ -31,6 +34,7 @@ export interface GradSearchLsSettings {
   readonly ranking: 'gradient' | 'random';
   readonly randomShare: number;
   readonly randomScale: RandomScale;
+  readonly randomAt: RandomAt;
   readonly candidates: number;
   readonly firstImprovement: boolean;
   readonly gate: GateRule;
@@ -162,6 +166,8 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
   const picked = new Float64Array(terms); // per-term losses of the picked candidate
   const clause = new ClauseWeights(terms, { rule: s.weighting, alpha: s.alpha, rho: s.rho, decayPeriod: s.decayPeriod });
   const ranked = new RankedMoves(Math.max(1, s.candidates));
+  // randomAt=minimum: the random candidates tried after the ranked ones found no improving move.
+  const escapes = s.randomAt === 'minimum' && s.ranking === 'gradient' && s.randomShare > 0 ? new RankedMoves(Math.max(1, s.candidates)) : null;
   // At most a quarter of all moves are tabu at once, so that small problems keep moves to choose from.
   let allMoves = 0;
   for (const slot of slots) allMoves += slot.domain - 1;
@@ -172,6 +178,8 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
   let accuracy = 1;
   // Per estimator: how often its estimates of the moves that change something were right.
   const liveAccuracy = [1, 1];
+  /** The chance of random candidates: randomShare, or that times how often the estimates were wrong. */
+  const randomChance = (): number => (s.randomScale === 'fixed' ? s.randomShare : s.randomShare * (1 - liveAccuracy[rankedBy]!));
   /** The accuracy the gate and the widening go by. */
   const trusted = (): number => (s.accuracy === 'live' ? liveAccuracy[rankedBy]! : accuracy);
   // The wider candidate list checked at a local minimum (null: no widening).
@@ -532,9 +540,7 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
       // A random step (every step under the ablation `ranking=random`, a `randomShare` of them
       // otherwise) ranks by a constant signal, so its candidates are random non-tabu moves: where the
       // estimates through many time steps mislead, these still find improving moves.
-      randomStep =
-        s.ranking === 'random' ||
-        (s.randomShare > 0 && rng.next() < (s.randomScale === 'fixed' ? s.randomShare : s.randomShare * (1 - liveAccuracy[rankedBy]!)));
+      randomStep = s.ranking === 'random' || (!escapes && s.randomShare > 0 && rng.next() < randomChance());
       if (randomStep) stats.randomSteps++;
       ranked.rank(slots, assignment, randomStep ? zeros : grad, tabuUntil, moves, rng);
       const now = clause.cost(current);
@@ -568,6 +574,23 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
           if (c < 8) stats.wideTop8++;
           else if (c < 16) stats.wideTop16++;
           else if (c < 32) stats.wideTop32++;
+          apply(pickList.slot[c]!, pickList.value[c]!);
+          clause.writeTermWeights(current, s.linearize, termWeights);
+          return;
+        }
+      }
+      if (escapes && rng.next() < randomChance()) {
+        // randomAt=minimum: the ranked candidates found nothing, so random ones get a try (still exact).
+        stats.randomSteps++;
+        randomStep = true;
+        escapes.rank(slots, assignment, zeros, tabuUntil, moves, rng);
+        const saved = evaluated;
+        evaluated = 0;
+        const c = evaluate(now, -Infinity, escapes);
+        evaluated = saved;
+        randomStep = false;
+        if (c >= 0 && pickCost < now) {
+          stats.improving++;
           apply(pickList.slot[c]!, pickList.value[c]!);
           clause.writeTermWeights(current, s.linearize, termWeights);
           return;

@@ -5,7 +5,7 @@
 // docs/OPTIMIZER.md.
 
 import type { WeightRule } from './clause-weights.ts';
-import { createGradSearchLs, type Estimator, type GateRule, type GradSearchLsSettings, type RandomScale } from './gradsearch-ls-core.ts';
+import { createGradSearchLs, type Estimator, type GateRule, type GradSearchLsSettings, type RandomAt, type RandomScale } from './gradsearch-ls-core.ts';
 import type { OptimizerDefinition } from './optimizer.ts';
 import { bool, choice, num, type OptionSpec, type ResolvedOptions } from './options.ts';
 
@@ -15,6 +15,13 @@ export const gradsearchLsOptions: readonly OptionSpec[] = [
   { name: 'ranking', type: 'choice', choices: ['gradient', 'random'], default: 'gradient', doc: 'how candidates are chosen: best first-order estimates, or uniformly at random (an ablation)' },
   { name: 'randomShare', type: 'number', min: 0, max: 1, default: 0.25, doc: 'ranking=gradient: the fraction of steps whose candidates are drawn at random instead (their checks stay exact)' },
   { name: 'randomScale', type: 'choice', choices: ['fixed', 'error'], default: 'error', doc: 'randomShare as given (fixed), or times how often the estimates of moves that change something are wrong (error), so steps stay gradient-ranked where the estimates hold' },
+  {
+    name: 'randomAt',
+    type: 'choice',
+    choices: ['step', 'minimum'],
+    default: 'step',
+    doc: 'where random candidates are drawn: in place of a step\'s ranked ones (step), or only after the ranked ones found no improving move, as a further try (minimum)',
+  },
   { name: 'candidates', type: 'integer', min: 1, default: 4, doc: 'moves ranked best by the gradient that may be evaluated exactly in a step' },
   { name: 'firstImprovement', type: 'boolean', default: true, doc: 'stop evaluating candidates at the first that lowers the weighted cost' },
   {
@@ -57,6 +64,7 @@ export function gradsearchLsSettings(o: ResolvedOptions): GradSearchLsSettings {
     ranking: choice<'gradient' | 'random'>(o, 'ranking'),
     randomShare: num(o, 'randomShare'),
     randomScale: choice<RandomScale>(o, 'randomScale'),
+    randomAt: choice<RandomAt>(o, 'randomAt'),
     candidates: num(o, 'candidates'),
     firstImprovement: bool(o, 'firstImprovement'),
     gate: choice<GateRule>(o, 'gate'),

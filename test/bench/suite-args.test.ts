@@ -10,6 +10,13 @@ describe('suite flags', () => {
     expect(a.runs).toEqual([100, 10, 10]);
     expect(a.limit).toBe(600);
     expect(a.section).toBeNull();
+    expect(a.rivalLimit).toBe(600);
+  });
+
+  it('gives smt and local-search a shorter limit with --rival-limit, never a longer one', () => {
+    expect(parseSuiteArgs(['--limit', '600', '--rival-limit', '60']).rivalLimit).toBe(60);
+    expect(() => parseSuiteArgs(['--limit', '60', '--rival-limit', '600'])).toThrow(/cannot exceed --limit/);
+    expect(() => parseSuiteArgs(['--rival-limit', '0'])).toThrow(/positive number of seconds/);
   });
 
   it('takes a subset of tasks in the suite order, with a section to write its table into', () => {

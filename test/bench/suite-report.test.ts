@@ -26,4 +26,15 @@ describe('suite table', () => {
     expect(row({ 'gradsearch-ls': half, smt: runs([1, 2, 3], 0) })).toMatch(/missed: 60\/100 solved, median 2\.5x smt's/);
     expect(row({ 'gradsearch-ls': runs([1], 99), smt: runs([1], 0) })).toMatch(/missed: 1\/100 solved, median unsolved, smt's 1\.0 s/);
   });
+
+  it('with shorter runs of the other methods, counts their unsolved median as beaten only below their limit', () => {
+    const task = SUITE_TASKS[0]!;
+    const row = (records: Record<string, RunRecord[]>): string =>
+      suiteTable([{ task, records }], { defaultMethod: 'gradsearch-ls', limitSeconds: 600, rivalLimitSeconds: 60 }).split('\n')[2]!;
+    const rivals = { smt: runs([5, 7, 9, 11], 6), 'local-search': runs([30], 9) };
+    expect(row({ 'gradsearch-ls': runs(Array.from({ length: 10 }, (_, i) => 20 + i), 0), ...rivals })).toMatch(/\| > 60 \| met \(others' medians unsolved in 60 s\) \|$/);
+    expect(row({ 'gradsearch-ls': runs(Array.from({ length: 10 }, (_, i) => 55 + 5 * i), 0), ...rivals })).toMatch(
+      /missed: not shown: median 78 s, past the 60 s smt's runs had, not shown: median 78 s, past the 60 s local-search's runs had/,
+    );
+  });
 });

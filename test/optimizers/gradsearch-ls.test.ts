@@ -173,6 +173,25 @@ describe('gradsearch-ls details', () => {
     expect(randomShareOf(circuitTask('full_adder'))).toBeGreaterThan(0.02);
   });
 
+  it('with randomAt=minimum, draws random candidates only after the ranked ones found no improving move', () => {
+    const task = circuitTask('full_adder');
+    const ev = compileRelaxed(task.program, task.dataset);
+    const o = resolveOptimizerOptions('gradsearch-ls', { randomShare: 1, randomScale: 'fixed', randomAt: 'minimum', restartBase: 0 });
+    const opt = createGradSearchLs(ev, new Rng(2), gradsearchLsSettings(o));
+    const grad = new Float64Array(ev.size);
+    const steps = 2000;
+    for (let step = 0; step < steps; step++) opt.update(grad, ev.lossAndGradient(opt.probs(step), grad), step);
+    const { randomSteps, sideways, uphill, reweights, improving } = opt.stats;
+    // Every step at a local minimum tries random candidates first; the others took a ranked improving move.
+    // (those that improve count as improving moves, so the random steps lie between the two bounds).
+    expect(randomSteps).toBeGreaterThanOrEqual(sideways + uphill + reweights);
+    expect(randomSteps).toBeLessThan(sideways + uphill + reweights + improving);
+    expect(steps - randomSteps).toBeGreaterThan(0.05 * steps);
+    const run = solve(task, 3, 100_000, { randomShare: 0.5, randomAt: 'minimum' });
+    expect(run.result.success).toBe(true);
+    expect(run.verified).toBe(true);
+  });
+
   it('solves with a random share of its steps; the answer passes the exact interpreter', () => {
     const run = solve(circuitTask('full_adder'), 3, 100_000, { randomShare: 0.25, randomScale: 'fixed' });
     expect(run.result.success).toBe(true);

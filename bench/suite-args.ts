@@ -1,12 +1,39 @@
 // The flags of `npm run bench:suite` (bench/suite.ts explains them), parsed apart from the run so
 // that a test can check them.
 import { parseBenchArgs } from '../src/compare/bench.ts';
+import { resolveOptimizerOptions } from '../src/optimizers/registry.ts';
 import { SUITE_TASKS, type SuiteTask } from './suite-tasks.ts';
 
 /** The method the suite measures against the others: `tpt synth`'s default. */
 export const DEFAULT = 'gradsearch-ls';
 /** The suite's methods, in the order of `--runs`. */
 export const METHODS: readonly string[] = [DEFAULT, 'smt', 'local-search'];
+
+/** A variant of the default optimizer run beside it (`--ablation LABEL:key=value,...`). */
+export interface Ablation {
+  readonly label: string;
+  readonly options: Readonly<Record<string, string>>;
+}
+
+/** Parses `LABEL:key=value,key=value` into an ablation of the default optimizer, checking its options. */
+export function parseAblation(text: string): Ablation {
+  const colon = text.indexOf(':');
+  const label = colon < 0 ? text : text.slice(0, colon);
+  if (!/^[a-z0-9-]+$/.test(label)) throw new Error(`--ablation ${text}: the label (before ':') takes lower-case letters, digits and dashes`);
+  const options: Record<string, string> = {};
+  for (const pair of colon < 0 ? [] : text.slice(colon + 1).split(',').filter((x) => x !== '')) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new Error(`--ablation ${text}: '${pair}' is not key=value`);
+    options[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  if (Object.keys(options).length === 0) throw new Error(`--ablation ${text}: give options, as in random:ranking=random`);
+  try {
+    resolveOptimizerOptions(DEFAULT, options);
+  } catch (e) {
+    throw new Error(`--ablation ${text}: ${(e as Error).message}`);
+  }
+  return { label, options };
+}
 
 /** Parses the suite's flags; throws an Error naming the flag on a bad value. */
 export function parseSuiteArgs(argv: readonly string[]) {
@@ -17,6 +44,7 @@ export function parseSuiteArgs(argv: readonly string[]) {
   let limit = 600;
   let rivalLimit: number | null = null;
   let section: string | null = null;
+  const ablations: Ablation[] = [];
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -45,6 +73,10 @@ export function parseSuiteArgs(argv: readonly string[]) {
     } else if (a === '--rival-limit') {
       rivalLimit = Number(value());
       if (!(rivalLimit > 0)) throw new Error('--rival-limit must be a positive number of seconds');
+    } else if (a === '--ablation') {
+      const ablation = parseAblation(value());
+      if (ablations.some((x) => x.label === ablation.label)) throw new Error(`--ablation: label ${ablation.label} given twice`);
+      ablations.push(ablation);
     } else if (a === '--section') {
       section = value();
       if (!/^[a-z0-9-]+$/.test(section)) throw new Error('--section takes a name of lower-case letters, digits and dashes');
@@ -54,5 +86,5 @@ export function parseSuiteArgs(argv: readonly string[]) {
     } else rest.push(a);
   }
   if (rivalLimit !== null && rivalLimit > limit) throw new Error('--rival-limit cannot exceed --limit: it shortens the runs of smt and local-search');
-  return { tasks, methods, budgetMinutes, runs, limit, rivalLimit: rivalLimit ?? limit, section, ...parseBenchArgs(rest) };
+  return { tasks, methods, budgetMinutes, runs, limit, rivalLimit: rivalLimit ?? limit, section, ablations, ...parseBenchArgs(rest) };
 }

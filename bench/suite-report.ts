@@ -1,7 +1,8 @@
 // The table of `npm run bench:suite`: per task, the default optimizer's solved runs, time to solve
 // (median over all runs, an unsolved run counting as never solved, and mean / max of the solved
 // ones), median steps, the same for smt and local-search, and whether the goal is met: at least
-// 95 % of the runs solved and a median time below both other methods' medians.
+// 95 % of the runs solved and a median time below both other methods' medians. Ablations (the
+// default optimizer with other options) get their solved runs and median beside it.
 import type { RunRecord } from '../src/index.ts';
 import type { SuiteTask } from './suite-tasks.ts';
 
@@ -24,6 +25,9 @@ const timesToSolve = (records: readonly RunRecord[]): number[] => records.map((r
 
 const seconds = (x: number, limit: number): string =>
   Number.isNaN(x) ? '-' : x === Infinity ? `> ${limit}` : x < 0.01 ? x.toPrecision(2) : x < 10 ? x.toFixed(3) : x.toFixed(1);
+
+/** Where an ablation's runs sit among a task's records (beside the methods' names). */
+export const ablationKey = (label: string): string => `ablation:${label}`;
 
 /** What one method did on one task. */
 interface MethodCell {
@@ -72,6 +76,7 @@ function verdict(own: MethodCell | null, others: readonly { name: string; cell: 
 
 /** How much faster than the faster of the other methods, by the median. */
 function speedup(own: MethodCell, others: readonly { cell: MethodCell | null }[], rivalLimit: number): string {
+  if (others.every((o) => !o.cell)) return 'others not run';
   const best = Math.min(...others.map((o) => (o.cell ? o.cell.median : Infinity)));
   return best === Infinity ? `others' medians unsolved in ${rivalLimit} s` : `${(best / own.median).toFixed(1)}x faster`;
 }
@@ -80,12 +85,18 @@ function speedup(own: MethodCell, others: readonly { cell: MethodCell | null }[]
  * The Markdown table over tasks. `rivalLimitSeconds` (default: `limitSeconds`) is the limit of the
  * other methods' runs, where it is shorter than the default method's.
  */
-export function suiteTable(results: readonly TaskResults[], o: { defaultMethod: string; limitSeconds: number; rivalLimitSeconds?: number }): string {
+export function suiteTable(
+  results: readonly TaskResults[],
+  o: { defaultMethod: string; limitSeconds: number; rivalLimitSeconds?: number; ablations?: readonly string[] },
+): string {
   const L = o.limitSeconds;
   const R = o.rivalLimitSeconds ?? L;
+  const ablations = o.ablations ?? [];
   const lines = [
-    `| task | tuned on | ${o.defaultMethod} solved | median s | mean s (solved) | max s | median steps | smt solved | smt median s | local-search solved | local-search median s | goal |`,
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    `| task | tuned on | ${o.defaultMethod} solved | median s | mean s (solved) | max s | median steps | smt solved | smt median s | local-search solved | local-search median s | ` +
+      ablations.map((a) => `${a} solved | ${a} median s | `).join('') +
+      'goal |',
+    `|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|${'---:|---:|'.repeat(ablations.length)}---|`,
   ];
   for (const { task, records } of results) {
     const own = cell(records[o.defaultMethod]);
@@ -95,7 +106,12 @@ export function suiteTable(results: readonly TaskResults[], o: { defaultMethod: 
     lines.push(
       `| ${task.name} | ${task.tune ? 'yes' : 'no'} | ${solved(own)} | ${seconds(own?.median ?? NaN, L)} | ${seconds(own?.mean ?? NaN, L)} | ` +
         `${seconds(own?.max ?? NaN, L)} | ${own ? (own.medianSteps === Infinity ? '-' : Math.round(own.medianSteps)) : '-'} | ` +
-        `${solved(smt)} | ${seconds(smt?.median ?? NaN, R)} | ${solved(local)} | ${seconds(local?.median ?? NaN, R)} | ${verdict(own, [{ name: 'smt', cell: smt }, { name: 'local-search', cell: local }], R)} |`,
+        `${solved(smt)} | ${seconds(smt?.median ?? NaN, R)} | ${solved(local)} | ${seconds(local?.median ?? NaN, R)} | ` +
+        ablations.map((a) => {
+          const c = cell(records[ablationKey(a)]);
+          return `${solved(c)} | ${seconds(c?.median ?? NaN, L)} | `;
+        }).join('') +
+        `${verdict(own, [{ name: 'smt', cell: smt }, { name: 'local-search', cell: local }], R)} |`,
     );
   }
   return lines.join('\n');

@@ -7,7 +7,7 @@
 //
 //   npm run bench:suite -- [--tasks NAMES|tune|held|all] [--methods gradsearch-ls,smt,local-search]
 //                          [--runs 100,10,10] [--limit 600] [--budget MINUTES] [--jobs N] [--quick] [--no-docs]
-//                          [--section NAME] [--rival-limit SECONDS]
+//                          [--section NAME] [--rival-limit SECONDS] [--ablation LABEL:key=value,...]
 //
 // --runs and --limit change the protocol (runs of the three methods, seconds per run); a smaller
 // protocol writes into its own directories and says so in the table.
@@ -15,6 +15,9 @@
 // took longer, so their median is known to be past it when half their runs are; the goal's verdict
 // then holds wherever the default's median is below that limit, and says "not shown" where not.
 // It spares the hours their unsolved runs would take at the full limit.
+// --ablation LABEL:key=value,...: also run the default optimizer with these options (as many runs,
+// same limit), in its own comparison `<task>/gradsearch-ls-LABEL`; repeatable. The table shows its
+// solved runs and median beside the default's, e.g. `--ablation random:ranking=random`.
 // --section NAME: write the table of the tasks run (any subset) into section NAME of docs/BENCHMARKS.md;
 // without it the table is written only when every task and method ran, into section `suite` (docs/BENCHMARKS.md, "Suite").
 // --budget: start no run after MINUTES (runs in flight finish); run it again to go on. The table is
@@ -25,7 +28,7 @@ import { runLogged, writeDocSection } from '../src/compare/bench.ts';
 import { machineDescription } from '../src/compare/markdown.ts';
 import { SUITE_TASKS, type SuiteTask } from './suite-tasks.ts';
 import { DEFAULT, METHODS, parseSuiteArgs } from './suite-args.ts';
-import { suiteTable, type TaskResults } from './suite-report.ts';
+import { ablationKey, suiteTable, type TaskResults } from './suite-report.ts';
 
 const args = parseSuiteArgs(process.argv.slice(2));
 const rivalsShort = args.rivalLimit < args.limit;
@@ -61,10 +64,20 @@ for (const task of args.tasks) {
     const outcome = await runLogged(`${task.name} ${method}`, configOf(task, method), dir, args.jobs, { everySeconds: 30, startBefore, fresh: true });
     records[method] = outcome.records;
   }
+  for (const { label, options } of args.ablations) {
+    const dir = `${root}/${task.name}/${DEFAULT}-${label}`;
+    if (startBefore !== undefined && Date.now() >= startBefore && !existsSync(dir)) continue;
+    const config = { ...configOf(task, DEFAULT), options: { [DEFAULT]: options } };
+    const outcome = await runLogged(`${task.name} ${DEFAULT} ${label}`, config, dir, args.jobs, { everySeconds: 30, startBefore, fresh: true });
+    records[ablationKey(label)] = outcome.records;
+  }
   results.push({ task, records });
 }
-const planned = (r: TaskResults): boolean => args.methods.every((m) => (r.records[m]?.length ?? 0) >= runsOf(m));
-const table = suiteTable(results, { defaultMethod: DEFAULT, limitSeconds: limit, rivalLimitSeconds: limitOf('smt') });
+const planned = (r: TaskResults): boolean =>
+  args.methods.every((m) => (r.records[m]?.length ?? 0) >= runsOf(m)) &&
+  args.ablations.every((a) => (r.records[ablationKey(a.label)]?.length ?? 0) >= runsOf(DEFAULT));
+const labels = args.ablations.map((a) => a.label);
+const table = suiteTable(results, { defaultMethod: DEFAULT, limitSeconds: limit, rivalLimitSeconds: limitOf('smt'), ablations: labels });
 console.log(table);
 const unfinished = results.filter((r) => !planned(r)).map((r) => r.task.name);
 if (unfinished.length) console.log(`\nnot finished (run the command again to resume): ${unfinished.join(', ')}`);
@@ -75,13 +88,17 @@ if (args.docs && (args.section !== null || everything)) {
   const taskFlag = args.tasks.length === SUITE_TASKS.length ? '' : ` --tasks ${args.tasks.map((t) => t.name).join()}`;
   const methodFlag = args.methods.length === METHODS.length ? '' : ` --methods ${args.methods.join()}`;
   const sectionFlag = args.section === null ? '' : ` --section ${args.section}`;
+  const ablationFlags = args.ablations.map((a) => ` --ablation ${a.label}:${Object.entries(a.options).map(([k, v]) => `${k}=${v}`).join(',')}`).join('');
+  const ablationText = args.ablations.length
+    ? ` Beside ${DEFAULT}, as many runs of it with other options: ${args.ablations.map((a) => `${a.label} (${Object.entries(a.options).map(([k, v]) => `${k}=${v}`).join(', ')})`).join('; ')}.`
+    : '';
   writeDocSection(
     'docs/BENCHMARKS.md',
     section,
     [
-      `Measured by \`npm run bench:suite -- --jobs ${args.jobs}${taskFlag}${methodFlag}${full ? '' : ` --runs ${args.runs.join()} --limit ${limit}`}${rivalsShort ? ` --rival-limit ${args.rivalLimit}` : ''}${sectionFlag}\` on ${machineDescription()}` +
+      `Measured by \`npm run bench:suite -- --jobs ${args.jobs}${taskFlag}${methodFlag}${full ? '' : ` --runs ${args.runs.join()} --limit ${limit}`}${rivalsShort ? ` --rival-limit ${args.rivalLimit}` : ''}${ablationFlags}${sectionFlag}\` on ${machineDescription()}` +
         `${unfinished.length ? ` (not finished: ${unfinished.join(', ')})` : ''}. Per task ${runsOf(DEFAULT)} runs of ${DEFAULT} and ` +
-        `${runsOf('smt')} each of smt and local-search, ${rivalsShort ? `${limit} s per run of ${DEFAULT} and ${args.rivalLimit} s per run of the others` : `${limit} s per run`}, seed 1; one comparison per task and method in \`${root}/<task>/<method>\`.`,
+        `${runsOf('smt')} each of smt and local-search, ${rivalsShort ? `${limit} s per run of ${DEFAULT} and ${args.rivalLimit} s per run of the others` : `${limit} s per run`}, seed 1; one comparison per task and method in \`${root}/<task>/<method>\`.${ablationText}`,
       '',
       table,
     ].join('\n'),

@@ -27,6 +27,19 @@ describe('suite flags', () => {
     expect(parseSuiteArgs(['--tasks', 'tune']).tasks.every((t) => t.tune)).toBe(true);
   });
 
+  it('takes ablations of the default optimizer, checking their options', () => {
+    const a = parseSuiteArgs(['--ablation', 'random:ranking=random', '--ablation', 'no-tabu:tabu=0,restartBase=0']);
+    expect(a.ablations).toEqual([
+      { label: 'random', options: { ranking: 'random' } },
+      { label: 'no-tabu', options: { tabu: '0', restartBase: '0' } },
+    ]);
+    expect(() => parseSuiteArgs(['--ablation', 'x:nope=1'])).toThrow(/--ablation x:nope=1: unknown option 'nope' for gradsearch-ls/);
+    expect(() => parseSuiteArgs(['--ablation', 'x:ranking=sideways'])).toThrow(/ranking must be/);
+    expect(() => parseSuiteArgs(['--ablation', 'x'])).toThrow(/give options/);
+    expect(() => parseSuiteArgs(['--ablation', 'X:tabu=0'])).toThrow(/the label/);
+    expect(() => parseSuiteArgs(['--ablation', 'x:tabu=0', '--ablation', 'x:tabu=1'])).toThrow(/given twice/);
+  });
+
   it('refuses bad values, naming what is known', () => {
     expect(() => parseSuiteArgs(['--tasks', 'nope'])).toThrow(/unknown task nope; known: turing_invert/);
     expect(() => parseSuiteArgs(['--runs', '3,1'])).toThrow(/three positive counts/);

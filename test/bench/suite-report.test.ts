@@ -1,7 +1,7 @@
 // The suite table's arithmetic: time to solve counts an unsolved run as never solved, and the goal's
 // verdict says by how much it is missed.
 import { describe, expect, it } from 'vitest';
-import { medianOf, suiteTable } from '../../bench/suite-report.ts';
+import { ablationKey, medianOf, suiteTable } from '../../bench/suite-report.ts';
 import { SUITE_TASKS } from '../../bench/suite-tasks.ts';
 import type { RunRecord } from '../../src/index.ts';
 
@@ -25,6 +25,18 @@ describe('suite table', () => {
     const half = runs(Array.from({ length: 60 }, () => 5), 40);
     expect(row({ 'gradsearch-ls': half, smt: runs([1, 2, 3], 0) })).toMatch(/missed: 60\/100 solved, median 2\.5x smt's/);
     expect(row({ 'gradsearch-ls': runs([1], 99), smt: runs([1], 0) })).toMatch(/missed: 1\/100 solved, median unsolved, smt's 1\.0 s/);
+  });
+
+  it('shows each ablation of the default optimizer beside it', () => {
+    const task = SUITE_TASKS[0]!;
+    const table = suiteTable([{ task, records: { 'gradsearch-ls': runs([1, 2, 3], 0), [ablationKey('random')]: runs([4], 2) } }], {
+      defaultMethod: 'gradsearch-ls',
+      limitSeconds: 60,
+      ablations: ['random'],
+    }).split('\n');
+    expect(table[0]).toMatch(/\| local-search median s \| random solved \| random median s \| goal \|$/);
+    expect(table[1]!.split('|')).toHaveLength(table[0]!.split('|').length);
+    expect(table[2]).toMatch(/\| 1\/3 \| > 60 \| met \(others not run\) \|$/);
   });
 
   it('with shorter runs of the other methods, counts their unsolved median as beaten only below their limit', () => {

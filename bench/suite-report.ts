@@ -65,7 +65,7 @@ function verdict(own: MethodCell | null, others: readonly { name: string; cell: 
   if (share < 0.95) missed.push(`${own.solved}/${own.runs} solved`);
   for (const { name, cell: other } of others) {
     if (other && other.median === Infinity && own.median !== Infinity && own.median >= rivalLimit) {
-      missed.push(`${name} not shown: median ${own.median.toPrecision(2)} s is above its runs' ${rivalLimit} s limit`);
+      missed.push(`${name} not shown: median ${seconds(own.median, Infinity)} s is above its runs' ${rivalLimit} s limit`);
       continue;
     }
     if (!other || other.median === Infinity || Number.isNaN(other.median)) continue;

@@ -97,8 +97,8 @@ if (args.docs && (args.section !== null || everything)) {
     section,
     [
       `Measured by \`npm run bench:suite -- --jobs ${args.jobs}${taskFlag}${methodFlag}${full ? '' : ` --runs ${args.runs.join()} --limit ${limit}`}${rivalsShort ? ` --rival-limit ${args.rivalLimit}` : ''}${ablationFlags}${sectionFlag}\` on ${machineDescription()}` +
-        `${unfinished.length ? ` (not finished: ${unfinished.join(', ')})` : ''}. Per task ${runsOf(DEFAULT)} runs of ${DEFAULT} and ` +
-        `${runsOf('smt')} each of smt and local-search, ${rivalsShort ? `${limit} s per run of ${DEFAULT} and ${args.rivalLimit} s per run of the others` : `${limit} s per run`}, seed 1; one comparison per task and method in \`${root}/<task>/<method>\`.${ablationText}`,
+        `${unfinished.length ? ` (not finished: ${unfinished.join(', ')})` : ''}. Per task ${args.methods.map((m) => `${runsOf(m)} runs of ${m}`).join(', ')}, ` +
+        `${rivalsShort ? `${limit} s per run of ${DEFAULT} and ${args.rivalLimit} s per run of the others` : `${limit} s per run`}, seed 1; one comparison per task and method in \`${root}/<task>/<method>\`.${ablationText}`,
       '',
       table,
     ].join('\n'),

@@ -71,12 +71,13 @@ function verdict(own: MethodCell | null, others: readonly { name: string; cell: 
     if (!other || other.median === Infinity || Number.isNaN(other.median)) continue;
     if (!(own.median < other.median)) missed.push(own.median === Infinity ? `median unsolved, ${name}'s ${other.median.toPrecision(2)} s` : `median ${(own.median / other.median).toFixed(1)}x ${name}'s`);
   }
-  return missed.length ? `missed: ${missed.join(', ')}` : `met (${speedup(own, others, rivalLimit)})`;
+  if (missed.length) return `missed: ${missed.join(', ')}`;
+  // Without the other methods there is nothing to be faster than: no verdict.
+  return others.every((o) => !o.cell) ? 'others not run' : `met (${speedup(own, others, rivalLimit)})`;
 }
 
 /** How much faster than the faster of the other methods, by the median. */
 function speedup(own: MethodCell, others: readonly { cell: MethodCell | null }[], rivalLimit: number): string {
-  if (others.every((o) => !o.cell)) return 'others not run';
   const best = Math.min(...others.map((o) => (o.cell ? o.cell.median : Infinity)));
   return best === Infinity ? `others' medians unsolved in ${rivalLimit} s` : `${(best / own.median).toFixed(1)}x faster`;
 }

@@ -24,7 +24,9 @@ export function parseAblation(text: string): Ablation {
   for (const pair of colon < 0 ? [] : text.slice(colon + 1).split(',').filter((x) => x !== '')) {
     const eq = pair.indexOf('=');
     if (eq <= 0) throw new Error(`--ablation ${text}: '${pair}' is not key=value`);
-    options[pair.slice(0, eq)] = pair.slice(eq + 1);
+    const key = pair.slice(0, eq);
+    if (key in options) throw new Error(`--ablation ${text}: ${key} given twice`);
+    options[key] = pair.slice(eq + 1);
   }
   if (Object.keys(options).length === 0) throw new Error(`--ablation ${text}: give options, as in random:ranking=random`);
   try {

@@ -34,12 +34,17 @@ interface MethodCell {
   readonly runs: number;
   readonly solved: number;
   readonly median: number;
+  /**
+   * The least the median can be had the unsolved runs gone on past their limit: the median with
+   * each unsolved run counted at the limit.
+   */
+  readonly medianAtLeast: number;
   readonly mean: number;
   readonly max: number;
   readonly medianSteps: number;
 }
 
-function cell(records: readonly RunRecord[] | undefined): MethodCell | null {
+function cell(records: readonly RunRecord[] | undefined, limit: number): MethodCell | null {
   if (!records || records.length === 0) return null;
   const solved = records.filter((r) => r.success);
   const mean = solved.length ? solved.reduce((a, r) => a + r.wallSeconds, 0) / solved.length : NaN;
@@ -47,6 +52,7 @@ function cell(records: readonly RunRecord[] | undefined): MethodCell | null {
     runs: records.length,
     solved: solved.length,
     median: medianOf(timesToSolve(records)),
+    medianAtLeast: medianOf(records.map((r) => (r.success ? r.wallSeconds : limit))),
     mean,
     max: solved.length ? Math.max(...solved.map((r) => r.wallSeconds)) : NaN,
     medianSteps: medianOf(records.map((r) => (r.success ? r.steps : Infinity))),
@@ -54,32 +60,38 @@ function cell(records: readonly RunRecord[] | undefined): MethodCell | null {
 }
 
 /**
- * The goal's verdict for the default method against the others, with by how much it is missed. An
- * other method whose median run did not solve within its limit `rivalLimit` has a median past that
- * limit: below it only where the default's median is below the limit too.
+ * The goal's verdict for the default method against the others, with by how much it is missed.
+ * Where the others' runs stop sooner (`rivalLimit` below the default's `limit`), an other method
+ * whose median run is unsolved has a median of at least its `medianAtLeast`: the default's median
+ * beats it below that, and the comparison is not shown otherwise.
  */
-function verdict(own: MethodCell | null, others: readonly { name: string; cell: MethodCell | null }[], rivalLimit: number): string {
+function verdict(own: MethodCell | null, others: readonly { name: string; cell: MethodCell | null }[], limit: number, rivalLimit: number): string {
   if (!own) return 'not run';
   const missed: string[] = [];
+  const undecided: string[] = [];
   const share = own.solved / own.runs;
   if (share < 0.95) missed.push(`${own.solved}/${own.runs} solved`);
   for (const { name, cell: other } of others) {
-    if (other && other.median === Infinity && own.median !== Infinity && own.median >= rivalLimit) {
-      missed.push(`${name} not shown: median ${seconds(own.median, Infinity)} s is above its runs' ${rivalLimit} s limit`);
+    if (!other || Number.isNaN(other.median)) continue;
+    if (other.median === Infinity) {
+      if (rivalLimit < limit && own.median !== Infinity && !(own.median < other.medianAtLeast)) undecided.push(name);
       continue;
     }
-    if (!other || other.median === Infinity || Number.isNaN(other.median)) continue;
     if (!(own.median < other.median)) missed.push(own.median === Infinity ? `median unsolved, ${name}'s ${other.median.toPrecision(2)} s` : `median ${(own.median / other.median).toFixed(1)}x ${name}'s`);
   }
-  if (missed.length) return `missed: ${missed.join(', ')}`;
+  const notShown = undecided.length
+    ? `not shown against ${undecided.join(', ')}: median ${seconds(own.median, Infinity)} s, and their runs stop at ${rivalLimit} s`
+    : '';
+  if (missed.length) return `missed: ${missed.join(', ')}${notShown ? `; ${notShown}` : ''}`;
+  if (notShown) return notShown;
   // Without the other methods there is nothing to be faster than: no verdict.
-  return others.every((o) => !o.cell) ? 'others not run' : `met (${speedup(own, others, rivalLimit)})`;
+  return others.every((o) => !o.cell) ? 'others not run' : `met (${speedup(own, others, limit, rivalLimit)})`;
 }
 
 /** How much faster than the faster of the other methods, by the median. */
-function speedup(own: MethodCell, others: readonly { cell: MethodCell | null }[], rivalLimit: number): string {
+function speedup(own: MethodCell, others: readonly { cell: MethodCell | null }[], limit: number, rivalLimit: number): string {
   const best = Math.min(...others.map((o) => (o.cell ? o.cell.median : Infinity)));
-  return best === Infinity ? `others' medians unsolved in ${rivalLimit} s` : `${(best / own.median).toFixed(1)}x faster`;
+  return best === Infinity ? (rivalLimit < limit ? `others unsolved by the median within ${rivalLimit} s` : 'others unsolved') : `${(best / own.median).toFixed(1)}x faster`;
 }
 
 /**
@@ -100,19 +112,19 @@ export function suiteTable(
     `|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|${'---:|---:|'.repeat(ablations.length)}---|`,
   ];
   for (const { task, records } of results) {
-    const own = cell(records[o.defaultMethod]);
-    const smt = cell(records['smt']);
-    const local = cell(records['local-search']);
+    const own = cell(records[o.defaultMethod], L);
+    const smt = cell(records['smt'], R);
+    const local = cell(records['local-search'], R);
     const solved = (c: MethodCell | null): string => (c ? `${c.solved}/${c.runs}` : '-');
     lines.push(
       `| ${task.name} | ${task.tune ? 'yes' : 'no'} | ${solved(own)} | ${seconds(own?.median ?? NaN, L)} | ${seconds(own?.mean ?? NaN, L)} | ` +
         `${seconds(own?.max ?? NaN, L)} | ${own ? (own.medianSteps === Infinity ? '-' : Math.round(own.medianSteps)) : '-'} | ` +
         `${solved(smt)} | ${seconds(smt?.median ?? NaN, R)} | ${solved(local)} | ${seconds(local?.median ?? NaN, R)} | ` +
         ablations.map((a) => {
-          const c = cell(records[ablationKey(a)]);
+          const c = cell(records[ablationKey(a)], L);
           return `${solved(c)} | ${seconds(c?.median ?? NaN, L)} | `;
         }).join('') +
-        `${verdict(own, [{ name: 'smt', cell: smt }, { name: 'local-search', cell: local }], R)} |`,
+        `${verdict(own, [{ name: 'smt', cell: smt }, { name: 'local-search', cell: local }], L, R)} |`,
     );
   }
   return lines.join('\n');

@@ -12,8 +12,9 @@
 // --runs and --limit change the protocol (runs of the three methods, seconds per run); a smaller
 // protocol writes into its own directories and says so in the table.
 // --rival-limit: a shorter limit for smt and local-search. A run of theirs that is unsolved at it
-// took longer, so their median is known to be past it when half their runs are; the goal's verdict
-// then holds wherever the default's median is below that limit, and says "not shown" where not.
+// would take longer, so their median is at least the median with each unsolved run counted at the
+// limit (the limit itself when more than half are unsolved); the goal's verdict counts a default
+// median below that as beaten, and says "not shown" where it is not below.
 // It spares the hours their unsolved runs would take at the full limit.
 // --ablation LABEL:key=value,...: also run the default optimizer with these options (as many runs,
 // same limit), in its own comparison `<task>/gradsearch-ls-LABEL`; repeatable. The table shows its
@@ -90,7 +91,7 @@ if (args.docs && (args.section !== null || everything)) {
   const sectionFlag = args.section === null ? '' : ` --section ${args.section}`;
   const ablationFlags = args.ablations.map((a) => ` --ablation ${a.label}:${Object.entries(a.options).map(([k, v]) => `${k}=${v}`).join(',')}`).join('');
   const ablationText = args.ablations.length
-    ? ` Beside ${DEFAULT}, as many runs of it with other options: ${args.ablations.map((a) => `${a.label} (${Object.entries(a.options).map(([k, v]) => `${k}=${v}`).join(', ')})`).join('; ')}.`
+    ? ` Beside ${DEFAULT}, as many runs of it with other options, in \`<task>/${DEFAULT}-<label>\`: ${args.ablations.map((a) => `${a.label} (${Object.entries(a.options).map(([k, v]) => `${k}=${v}`).join(', ')})`).join('; ')}.`
     : '';
   writeDocSection(
     'docs/BENCHMARKS.md',

@@ -74,7 +74,7 @@ export interface GradSearchLsStats {
   uphill: number;
   /** Random-walk moves. */
   walks: number;
-  /** Steps whose candidates were drawn at random (`randomShare`, or every step under `ranking=random`). */
+  /** Steps whose candidates were drawn at random (`randomShare`, or every step under `ranking=random`), or that tried random ones at a local minimum (`randomAt=minimum`). */
   randomSteps: number;
   /** Steps that changed the clause weights instead of moving. */
   reweights: number;

@@ -13,7 +13,7 @@ import { bool, choice, num, type OptionSpec, type ResolvedOptions } from './opti
 export const gradsearchLsOptions: readonly OptionSpec[] = [
   { name: 'linearize', type: 'boolean', default: true, doc: 'weight each loss term by its p + eps so move estimates count satisfied terms (false: the raw log-loss gradient ranks moves)' },
   { name: 'ranking', type: 'choice', choices: ['gradient', 'random'], default: 'gradient', doc: 'how candidates are chosen: best first-order estimates, or uniformly at random (an ablation)' },
-  { name: 'randomShare', type: 'number', min: 0, max: 1, default: 0.25, doc: 'ranking=gradient: the fraction of steps whose candidates are drawn at random instead (their checks stay exact)' },
+  { name: 'randomShare', type: 'number', min: 0, max: 1, default: 0.25, doc: 'ranking=gradient: the fraction of steps whose candidates are drawn at random instead (their checks stay exact); with randomAt=minimum, the chance of a random try at a local minimum' },
   { name: 'randomScale', type: 'choice', choices: ['fixed', 'error'], default: 'error', doc: 'randomShare as given (fixed), or times how often the estimates of moves that change something are wrong (error), so steps stay gradient-ranked where the estimates hold' },
   {
     name: 'randomAt',

@@ -182,8 +182,9 @@ describe('gradsearch-ls details', () => {
     const steps = 2000;
     for (let step = 0; step < steps; step++) opt.update(grad, ev.lossAndGradient(opt.probs(step), grad), step);
     const { randomSteps, sideways, uphill, reweights, improving } = opt.stats;
-    // Every step at a local minimum tries random candidates first; the others took a ranked improving move.
-    // (those that improve count as improving moves, so the random steps lie between the two bounds).
+    // Every step at a local minimum tries random candidates after the ranked ones, before the
+    // sideways, uphill and reweighting rules; the others took a ranked improving move
+    // (random tries that improve count as improving moves, so the random steps lie between the two bounds).
     expect(randomSteps).toBeGreaterThanOrEqual(sideways + uphill + reweights);
     expect(randomSteps).toBeLessThan(sideways + uphill + reweights + improving);
     expect(steps - randomSteps).toBeGreaterThan(0.05 * steps);

@@ -28,7 +28,7 @@ import type { ComparisonConfig, RunRecord } from '../src/index.ts';
 import { runLogged, writeDocSection } from '../src/compare/bench.ts';
 import { machineDescription } from '../src/compare/markdown.ts';
 import { SUITE_TASKS, type SuiteTask } from './suite-tasks.ts';
-import { DEFAULT, METHODS, parseSuiteArgs } from './suite-args.ts';
+import { DEFAULT, METHODS, parseSuiteArgs, type Ablation } from './suite-args.ts';
 import { ablationKey, suiteTable, type TaskResults } from './suite-report.ts';
 
 const args = parseSuiteArgs(process.argv.slice(2));
@@ -37,9 +37,9 @@ const full = args.runs.join() === '100,10,10' && args.limit === 600 && !rivalsSh
 const protocol = `suite-${args.runs.join('-')}-${args.limit}s${rivalsShort ? `-rivals-${args.rivalLimit}s` : ''}`;
 const root = args.quick ? 'results/bench-quick/suite' : full ? 'results/bench/suite' : `results/bench/${protocol}`;
 const runsOf = (method: string): number => (args.quick ? (method === DEFAULT ? 3 : 1) : args.runs[METHODS.indexOf(method)]!);
-const limit = args.quick ? 5 : args.limit;
 /** The time limit of a method's runs: the rivals' may be shorter (--rival-limit). */
 const limitOf = (method: string): number => (args.quick ? 5 : method === DEFAULT ? args.limit : args.rivalLimit);
+const limit = limitOf(DEFAULT);
 const startBefore = Number.isFinite(args.budgetMinutes) ? Date.now() + args.budgetMinutes * 60_000 : undefined;
 
 /** One method on one task: its comparison config. */
@@ -89,9 +89,10 @@ if (args.docs && (args.section !== null || everything)) {
   const taskFlag = args.tasks.length === SUITE_TASKS.length ? '' : ` --tasks ${args.tasks.map((t) => t.name).join()}`;
   const methodFlag = args.methods.length === METHODS.length ? '' : ` --methods ${args.methods.join()}`;
   const sectionFlag = args.section === null ? '' : ` --section ${args.section}`;
-  const ablationFlags = args.ablations.map((a) => ` --ablation ${a.label}:${Object.entries(a.options).map(([k, v]) => `${k}=${v}`).join(',')}`).join('');
+  const optionsText = (a: Ablation, separator: string): string => Object.entries(a.options).map(([k, v]) => `${k}=${v}`).join(separator);
+  const ablationFlags = args.ablations.map((a) => ` --ablation ${a.label}:${optionsText(a, ',')}`).join('');
   const ablationText = args.ablations.length
-    ? ` Beside ${DEFAULT}, as many runs of it with other options, in \`<task>/${DEFAULT}-<label>\`: ${args.ablations.map((a) => `${a.label} (${Object.entries(a.options).map(([k, v]) => `${k}=${v}`).join(', ')})`).join('; ')}.`
+    ? ` Beside ${DEFAULT}, as many runs of it with other options, in \`<task>/${DEFAULT}-<label>\`: ${args.ablations.map((a) => `${a.label} (${optionsText(a, ', ')})`).join('; ')}.`
     : '';
   writeDocSection(
     'docs/BENCHMARKS.md',

@@ -302,6 +302,18 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
     return pick;
   };
 
+  /**
+   * Evaluates every move of another list than `ranked` from its start, leaving `ranked`'s progress
+   * (`evaluated`) as it was; returns the cheapest so far, as `evaluate` does.
+   */
+  const evaluateApart = (now: number, list: RankedMoves): number => {
+    const saved = evaluated;
+    evaluated = 0;
+    const c = evaluate(now, -Infinity, list);
+    evaluated = saved;
+    return c;
+  };
+
   /** Applies a move whose per-term losses are in `picked`; the reverse move becomes tabu. */
   const apply = (slot: number, value: number): void => {
     const { offset } = slots[slot]!;
@@ -313,6 +325,12 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
     assignment[slot] = value;
     current.set(picked);
     leaveVertex();
+  };
+
+  /** Takes candidate `c` of the list `pick` indexes, and weights the terms for the next gradient. */
+  const takePick = (c: number): void => {
+    apply(pickList.slot[c]!, pickList.value[c]!);
+    clause.writeTermWeights(current, s.linearize, termWeights);
   };
 
   // Pair moves (lookahead): the cheapest moves evaluated at this vertex that may change something are
@@ -552,8 +570,7 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
         const c = evaluate(now, -Infinity);
         if (c >= 0 && pickCost < now) {
           stats.improving++;
-          apply(pickList.slot[c]!, pickList.value[c]!);
-          clause.writeTermWeights(current, s.linearize, termWeights);
+          takePick(c);
           return;
         }
       }
@@ -564,18 +581,14 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
       if (wide && poor && rng.next() >= trusted()) {
         stats.widenings++;
         wide.rank(slots, assignment, randomStep ? zeros : grad, tabuUntil, moves, rng);
-        const saved = evaluated;
-        evaluated = 0;
-        const c = evaluate(now, -Infinity, wide);
-        evaluated = saved;
+        const c = evaluateApart(now, wide);
         if (c >= 0 && pickCost < now) {
           stats.improving++;
           stats.wideImproving++;
           if (c < 8) stats.wideTop8++;
           else if (c < 16) stats.wideTop16++;
           else if (c < 32) stats.wideTop32++;
-          apply(pickList.slot[c]!, pickList.value[c]!);
-          clause.writeTermWeights(current, s.linearize, termWeights);
+          takePick(c);
           return;
         }
       }
@@ -584,15 +597,11 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
         stats.randomSteps++;
         randomStep = true;
         escapes.rank(slots, assignment, zeros, tabuUntil, moves, rng);
-        const saved = evaluated;
-        evaluated = 0;
-        const c = evaluate(now, -Infinity, escapes);
-        evaluated = saved;
+        const c = evaluateApart(now, escapes);
         randomStep = false;
         if (c >= 0 && pickCost < now) {
           stats.improving++;
-          apply(pickList.slot[c]!, pickList.value[c]!);
-          clause.writeTermWeights(current, s.linearize, termWeights);
+          takePick(c);
           return;
         }
       }
@@ -602,8 +611,7 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
           const c = evaluate(now, -Infinity);
           if (c >= 0 && pickCost < now) {
             stats.improving++;
-            apply(pickList.slot[c]!, pickList.value[c]!);
-            clause.writeTermWeights(current, s.linearize, termWeights);
+            takePick(c);
             return;
           }
         }
@@ -618,8 +626,7 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
           if (pickCost < now) stats.improving++;
           else if (sideways) stats.sideways++;
           else stats.uphill++;
-          apply(pickList.slot[c]!, pickList.value[c]!);
-          clause.writeTermWeights(current, s.linearize, termWeights);
+          takePick(c);
           return;
         }
       }

@@ -4,6 +4,7 @@ import { benchEvaluator } from './evaluator.ts';
 import { benchLowering } from './lowering.ts';
 import { benchSynthStep } from './synth-step.ts';
 import { benchNets } from './nets.ts';
+import { benchVertexMoves } from './vertex-moves.ts';
 
 function sketch(path: string, options: Parameters<typeof loadSketch>[1]): Sketch {
   const r = loadSketch(path, options);
@@ -23,3 +24,4 @@ if (!only || only === 'evaluator') {
 }
 if (!only || only === 'synth') console.log('\n' + benchSynthStep());
 if (!only || only === 'nets') console.log('\n' + benchNets());
+if (!only || only === 'moves') console.log('\n' + benchVertexMoves());

@@ -3,7 +3,10 @@
 // Param of a state or block the examples never reach feeds only case merges that pick another
 // branch. So after a change only the instances reading a changed vector are rerun, in program
 // order, and only those whose output changed pass the change on. Every overwritten index goes to an
-// undo log, so returning to the vertex before the change costs as much as the change did.
+// undo log, so returning to the vertex before the change costs as much as the change did. When a
+// change reaches much of the program (a machine's instruction is read at every time step), queueing
+// costs more than it saves: then every instance from the first reader of a changed vector on is
+// rerun in a straight loop ({@link DeltaRunner.runFrom}), still logging what it overwrites.
 import { CHOOSE, COPY, TABLE, tableInstances } from './vertex-code.ts';
 
 // Instance kinds, with the two table arities the models use most kept apart.
@@ -21,6 +24,8 @@ export class DeltaRunner {
   private readonly header: Int32Array;
   /** Per instance: the index of its record (instruction); instances of one record are independent. */
   private readonly record: Int32Array;
+  /** Per record: where it starts in `code` (its opcode). */
+  private readonly recordAt: Int32Array;
   /** Readers of each storage offset, compressed: instances `readers[readerStart[v] .. readerStart[v + 1])`. */
   private readonly readerStart: Int32Array;
   private readonly readers: Int32Array;
@@ -42,6 +47,8 @@ export class DeltaRunner {
   logged = 0;
   /** Instances rerun by the last {@link propagate} (for studies and benchmarks). */
   reran = 0;
+  /** Instances in the program (a straight run from instance `i` reruns `instances - i`). */
+  readonly instances: number;
 
   constructor(
     private readonly code: Int32Array,
@@ -53,9 +60,11 @@ export class DeltaRunner {
     const header: number[] = [];
     const inputs: number[][] = [];
     const record: number[] = [];
+    const recordAt: number[] = [];
     let records = 0;
     let p = 0;
     while (p < code.length) {
+      recordAt.push(p);
       const op = code[p]!, count = code[p + 1]!;
       p += 2;
       if (op === CHOOSE) {
@@ -87,9 +96,11 @@ export class DeltaRunner {
       records++;
     }
     this.kind = Uint8Array.from(kind);
+    this.instances = kind.length;
     this.at = Int32Array.from(at);
     this.header = Int32Array.from(header);
     this.record = Int32Array.from(record);
+    this.recordAt = Int32Array.from(recordAt);
     const start = new Int32Array(storageSize + 1);
     for (const reads of inputs) for (const v of reads) start[v + 1]!++;
     for (let v = 0; v < storageSize; v++) start[v + 1]! += start[v]!;
@@ -174,6 +185,79 @@ export class DeltaRunner {
       }
     }
     this.stamp++;
+  }
+
+  /** Sets vector `offset` to index `value` (logged) without queueing its readers: for {@link runFrom}. */
+  assign(hot: Int32Array, offset: number, value: number): void {
+    if (hot[offset] !== value) this.write(hot, offset, value);
+  }
+
+  /** The first instance reading vector `offset` ({@link instances} if none does). */
+  firstReader(offset: number): number {
+    // Readers are listed in instance order, which is program order.
+    const r = this.readerStart[offset]!;
+    return r < this.readerStart[offset + 1]! ? this.readers[r]! : this.instances;
+  }
+
+  /**
+   * Reruns every instance from `start` on in program order, logging the outputs that change: the
+   * records' own loops (as vertex.ts runs them), from the start of `start`'s record (its earlier
+   * instances read nothing that changed, so rerunning them writes nothing).
+   */
+  runFrom(hot: Int32Array, start: number): void {
+    const { code, log } = this;
+    let logged = this.logged;
+    let p = start < this.instances ? this.recordAt[this.record[start]!]! : code.length;
+    while (p < code.length) {
+      const op = code[p]!, count = code[p + 1]!;
+      p += 2;
+      if (op === CHOOSE) {
+        const d = code[p++]!;
+        for (let n = 0; n < count; n++, p += 2 + d) {
+          const c = hot[code[p + 1]!]!;
+          const s = c < 0 ? -1 : code[p + 2 + c]!;
+          const value = s < 0 ? -1 : hot[s]!;
+          const out = code[p]!;
+          if (hot[out] !== value) (log[logged++] = out), (log[logged++] = hot[out]!), (hot[out] = value);
+        }
+      } else if (op === TABLE) {
+        const arity = code[p]!;
+        const dims = p + 1;
+        const entries = dims + arity;
+        p = tableInstances(code, p);
+        if (arity === 2) {
+          const db = code[dims + 1]!;
+          for (let n = 0; n < count; n++, p += 3) {
+            const a = hot[code[p + 1]!]!, b = hot[code[p + 2]!]!;
+            const value = a < 0 || b < 0 ? -1 : code[entries + a * db + b]!;
+            const out = code[p]!;
+            if (hot[out] !== value) (log[logged++] = out), (log[logged++] = hot[out]!), (hot[out] = value);
+          }
+        } else {
+          for (let n = 0; n < count; n++, p += 1 + arity) {
+            let index = 0;
+            for (let j = 0; j < arity && index >= 0; j++) {
+              const a = hot[code[p + 1 + j]!]!;
+              index = a < 0 ? -1 : index * code[dims + j]! + a;
+            }
+            const value = index < 0 ? -1 : code[entries + index]!;
+            const out = code[p]!;
+            if (hot[out] !== value) (log[logged++] = out), (log[logged++] = hot[out]!), (hot[out] = value);
+          }
+        }
+      } else if (op === COPY) {
+        const d = code[p++]!;
+        for (let n = 0; n < count; n++, p += 2) {
+          const a = hot[code[p + 1]!]!;
+          const value = a < d ? a : -1;
+          const out = code[p]!;
+          if (hot[out] !== value) (log[logged++] = out), (log[logged++] = hot[out]!), (hot[out] = value);
+        }
+      } else {
+        p += 2 * count; // constants: what they hold never changes
+      }
+    }
+    this.logged = logged;
   }
 
   /** Restores every index the log holds, newest first, and empties it. */

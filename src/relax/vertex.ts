@@ -46,8 +46,18 @@ export class VertexEvaluator {
    * (0: always a full run; benchmarks and tests compare the two).
    */
   deltaParams = 4;
-  /** How many Params the last request changed and how it was reached: counters for studies. */
-  readonly counts = { full: 0, propagated: 0, undone: 0, same: 0 };
+  /**
+   * What rerunning one instance by change propagation costs against rerunning it in a straight run
+   * (queueing and heap upkeep against one lookup: 30-40 ns against 4 here). A change whose Params
+   * last wrote more than 1 / propagateCost of the instances from their first reader on takes the
+   * straight run. 10 was chosen by `npm run bench moves` on the suite's tuning tasks (20 is level).
+   * Infinity: always straight; 0: always propagation.
+   */
+  propagateCost = 10;
+  /** Per Param: outputs its last change on its own overwrote (0 until it has changed alone). */
+  private readonly reach: Float64Array;
+  /** How the requests were served: counters for studies and tests. */
+  readonly counts = { full: 0, propagated: 0, straight: 0, undone: 0, same: 0 };
   /** The loss of a term whose observed value has probability 0 and 1. */
   private readonly lossAt0: number;
   private readonly lossAt1: number;
@@ -114,6 +124,7 @@ export class VertexEvaluator {
     this.current = new Int32Array(params);
     this.before = new Int32Array(params);
     this.wanted = new Int32Array(params);
+    this.reach = new Float64Array(params);
     this.lossAt0 = -Math.log(0 + epsilon);
     this.lossAt1 = -Math.log(1 + epsilon);
     run(encode(tape.prelude), this.hot);
@@ -156,15 +167,15 @@ export class VertexEvaluator {
   }
 
   /**
-   * Brings `hot` to the vertex `probs`: nothing to do at the vertex of the last run, the undo log
-   * back to the vertex before the last change, change propagation within `deltaParams` Params, else
-   * a full run.
+   * Brings `hot` to the vertex `probs`: nothing to do at the vertex of the last run; the undo log
+   * back to the vertex before the last change when that is nearer; then, within `deltaParams`
+   * Params, a logged change ({@link change}); else a full run.
    */
   private forward(probs: Float64Array): void {
     const { hot, wanted, current, before } = this;
     const params = this.tape.params;
     let changed = 0;
-    let backToBefore = this.undoable;
+    let changedFromBefore = 0;
     for (let i = 0; i < params.length; i++) {
       const p = params[i]!;
       let k = -1;
@@ -175,28 +186,28 @@ export class VertexEvaluator {
       }
       wanted[i] = k;
       if (k !== current[i]) changed++;
-      if (k !== before[i]) backToBefore = false;
+      if (k !== before[i]) changedFromBefore++;
     }
     if (this.ran && changed === 0) {
       this.counts.same++;
       return;
     }
-    if (this.ran && backToBefore && this.deltaParams > 0) {
-      // The body's values depend on the Params alone: undoing the last change restores them.
+    if (this.ran && this.undoable && this.deltaParams > 0 && changedFromBefore < changed) {
+      // The body's values depend on the Params alone: undoing the last change restores those of
+      // the vertex before it, which is nearer. A search checks one candidate after another from
+      // one vertex, so each check then propagates its own change only, not also the undoing of
+      // the last candidate's.
       this.delta.undo(hot);
       current.set(before);
       this.undoable = false;
-      this.counts.undone++;
-      return;
+      changed = changedFromBefore;
+      if (changed === 0) {
+        this.counts.undone++;
+        return;
+      }
     }
     if (this.ran && changed <= this.deltaParams) {
-      this.delta.begin();
-      for (let i = 0; i < params.length; i++) if (wanted[i] !== current[i]) this.delta.set(hot, params[i]!.offset, wanted[i]!);
-      this.delta.propagate(hot);
-      before.set(current);
-      current.set(wanted);
-      this.undoable = true;
-      this.counts.propagated++;
+      this.change(changed);
       return;
     }
     for (let i = 0; i < params.length; i++) hot[params[i]!.offset] = wanted[i]!;
@@ -205,6 +216,40 @@ export class VertexEvaluator {
     this.undoable = false;
     this.ran = true;
     this.counts.full++;
+  }
+
+  /**
+   * Brings `hot` from `current` to `wanted`, `changed` Params apart, logging every overwritten
+   * index: by change propagation, or by a straight run from the first instance a changed Param
+   * reaches when its last change wrote so much that queueing would cost more.
+   */
+  private change(changed: number): void {
+    const { hot, wanted, current, before, delta, reach } = this;
+    const params = this.tape.params;
+    delta.begin();
+    let start = delta.instances;
+    let estimate = 0;
+    let only = -1;
+    for (let i = 0; i < params.length; i++) {
+      if (wanted[i] === current[i]) continue;
+      start = Math.min(start, delta.firstReader(params[i]!.offset));
+      estimate += reach[i]!;
+      only = i;
+    }
+    if (this.propagateCost === Infinity || estimate * this.propagateCost > delta.instances - start) {
+      for (let i = 0; i < params.length; i++) if (wanted[i] !== current[i]) delta.assign(hot, params[i]!.offset, wanted[i]!);
+      delta.runFrom(hot, start);
+      this.counts.straight++;
+    } else {
+      for (let i = 0; i < params.length; i++) if (wanted[i] !== current[i]) delta.set(hot, params[i]!.offset, wanted[i]!);
+      delta.propagate(hot);
+      this.counts.propagated++;
+    }
+    // What a Param's change wrote last time predicts what it writes next time (the log holds the Param's own write too).
+    if (changed === 1) reach[only] = delta.logged / 2 - 1;
+    before.set(current);
+    current.set(wanted);
+    this.undoable = true;
   }
 }
 

@@ -9,6 +9,7 @@ import { renderDiagnostic } from '../util/diagnostics.ts';
 import { DEFAULT_LIMITS, type Limits } from '../util/limits.ts';
 import { sketchOptions, type NormalizedConfig, type RunSpec, type SweepValue } from './config.ts';
 import { runMethod } from './methods.ts';
+import { warmUpMethod } from './method-warmup.ts';
 
 /** Record format version, stored in every line. 2 added `fit`; version-1 lines read the same without it. */
 export const RECORD_VERSION = 2;
@@ -122,6 +123,7 @@ export async function executeRun(
   const limit = config.timeLimitSeconds ?? Infinity;
   const maxSteps = config.maxSteps ?? Infinity;
   const fraction = (p: Progress): number => Math.min(1, Math.max(p.step / Math.max(1, maxSteps), p.elapsedSeconds / limit));
+  await warmUpMethod(spec.optimizer, spec.options);
   const s = await runMethod(sketch, {
     optimizer: spec.optimizer,
     options: spec.options,

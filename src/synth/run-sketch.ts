@@ -42,6 +42,9 @@ export function synthesizeSketch(sketch: Sketch, options: SketchSynthesisOptions
   const evaluator = compileRelaxed(program, dataset, { epsilon: options.epsilon ?? DEFAULT_EPSILON });
   const compileSeconds = (performance.now() - t0) / 1000;
   const checker = createChecker(program, dataset);
+  // The run's wall time and its time limit cover building the evaluator and the checker, as
+  // local-search's cover its scorer and the solvers' their encoding, so comparisons time alike.
+  const setupSeconds = (performance.now() - t0) / 1000;
   const byVar = new Int32Array(program.vars.length).fill(-1);
   const slots = evaluator.params;
   // Params the loss never reaches are not in the evaluator; they keep value 0.
@@ -54,14 +57,16 @@ export function synthesizeSketch(sketch: Sketch, options: SketchSynthesisOptions
   let lastScore = 0;
   const total = dataset.examples.length;
   const onProgress = options.onProgress;
-  const result = synthesize({
+  const searched = synthesize({
     ...options,
+    ...(options.timeLimitSeconds !== undefined ? { timeLimitSeconds: Math.max(0, options.timeLimitSeconds - setupSeconds) } : {}),
     ...(onProgress ? { onProgress: (p: Progress) => onProgress(p.bestAssignment ? { ...p, assignment: toVars(p.bestAssignment) } : p) } : {}),
     objective: evaluator,
     verify: (a) => (lastScore = checker.examplesSolved(toVars(a))) === total,
     score: () => lastScore,
     ...(evaluator.realParams.length > 0 ? {} : { screen: examplesSolvedScreen(evaluator.termCount, total) }),
   });
+  const result: SynthesisResult = { ...searched, wallSeconds: searched.wallSeconds + setupSeconds };
   const assignment = Int32Array.from(toVars(result.bestAssignment));
   return {
     result,

@@ -1,6 +1,8 @@
 // The tasks of `npm run bench:suite` (docs/BENCHMARKS.md, "Suite"): TerpreT's benchmark at its
 // published settings on our own models, plus ours. `tune` marks the tasks the search's defaults were
 // chosen on (docs/OPTIMIZER.md); the others only show them.
+import { loadSketch } from '../src/sketch/load.ts';
+import type { Sketch } from '../src/sketch/sketch.ts';
 
 /** One benchmark task: a bundled program with a batch or hyper binding. */
 export interface SuiteTask {
@@ -48,3 +50,12 @@ export const SUITE_TASKS: readonly SuiteTask[] = [
   task('list_max', 'list_fold/list_fold.tpt', 'fold over a list: maximum', true, { batch: 'max' }),
   task('list_length', 'list_fold/list_fold.tpt', 'fold over a list: number of non-zero elements', false, { batch: 'length' }),
 ];
+
+/** The suite task named `name`, loaded with its batch or hyper binding (for studies and benchmarks). */
+export function loadSuiteTask(name: string): Sketch {
+  const task = SUITE_TASKS.find((t) => t.name === name);
+  if (!task) throw new Error(`unknown task ${name}; known: ${SUITE_TASKS.map((t) => t.name).join(', ')}`);
+  const r = loadSketch(task.program, { ...(task.batch ? { batch: task.batch } : {}), ...(task.set ? { set: task.set } : {}) });
+  if (!r.sketch) throw new Error(`${name}: ${r.diagnostics.map((d) => d.message).join('; ')}`);
+  return r.sketch;
+}

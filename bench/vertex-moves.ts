@@ -2,9 +2,9 @@
 // on each task is recorded (every vertex it evaluates, in order), then the same requests are
 // replayed by full runs, by change propagation only, by straight runs only, and by the choice
 // between the two at several `propagateCost` values, in alternating rounds in one process.
-import { compileRelaxed, loadSketch, synthesizeSketch, type Sketch } from '../src/index.ts';
+import { compileRelaxed, synthesizeSketch, type Sketch } from '../src/index.ts';
 import { VertexEvaluator } from '../src/relax/vertex.ts';
-import { SUITE_TASKS } from './suite-tasks.ts';
+import { loadSuiteTask } from './suite-tasks.ts';
 
 /** The tasks replayed: machines with long executions, a wide program and a circuit. */
 const TASKS = ['asm_decrement', 'asm_alu_decrement', 'bb_decrement', 'bb_list_k', 'turing_decrement', 'list_max', 'parity256', 'full_adder'];
@@ -20,13 +20,6 @@ const MODES: readonly { readonly name: string; readonly deltaParams: number; rea
   { name: 'straight', deltaParams: 4, propagateCost: Infinity },
   ...[5, 10, 20, 40].map((c) => ({ name: `cost ${c}`, deltaParams: 4, propagateCost: c })),
 ];
-
-function loadTask(name: string): Sketch {
-  const task = SUITE_TASKS.find((t) => t.name === name)!;
-  const r = loadSketch(task.program, { ...(task.batch ? { batch: task.batch } : {}), ...(task.set ? { set: task.set } : {}) });
-  if (!r.sketch) throw new Error(`${name}: ${r.diagnostics.map((d) => d.message).join('; ')}`);
-  return r.sketch;
-}
 
 /** The Param parts of every vertex a gradsearch-ls run evaluates (termLosses and lossAndGradient alike). */
 function recordRequests(sketch: Sketch): Float64Array[] {
@@ -59,7 +52,7 @@ export function benchVertexMoves(): string {
   const row = (cells: readonly string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' ');
   lines.push(row(['task', 'requests', 'straight', ...MODES.map((m) => m.name), 'full/cost10']));
   for (const name of TASKS) {
-    const sketch = loadTask(name);
+    const sketch = loadSuiteTask(name);
     const requests = recordRequests(sketch);
     const evaluators = MODES.map((m) => {
       const ev = compileRelaxed(sketch.program, sketch.dataset);

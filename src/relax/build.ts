@@ -4,7 +4,7 @@ import type { Program, Source, Stmt } from '../ir/ir.ts';
 import type { Dataset } from '../data/dataset.ts';
 import type { ParamSlot } from './objective.ts';
 import { InternalError } from '../util/diagnostics.ts';
-import { Graph, ZERO, type MixBranch } from './graph.ts';
+import { Graph, ZERO } from './graph.ts';
 
 /** The graph of a program on a dataset, and where its Params and observed values are. */
 export interface BuiltGraph {
@@ -82,12 +82,18 @@ function walk(program: Program, graph: Graph, body: readonly Stmt[], scope: Scop
           return inner;
         });
         // Sorted so that node numbering (and so the tape) does not depend on Map insertion order.
-        const written = [...new Set(branchScopes.flatMap((s) => [...s.writes.keys()]))].sort((a, b) => a - b);
-        for (const v of written) {
+        const written: number[] = [];
+        for (const s of branchScopes) for (const v of s.writes.keys()) written.push(v);
+        written.sort((a, b) => a - b);
+        // One branch list for every variable the case writes: mix reads it and keeps nothing of it.
+        const branches = stmt.branches.map((b): { values: readonly number[]; source: number } => ({ values: b.values, source: ZERO }));
+        for (let i = 0; i < written.length; i++) {
+          const v = written[i]!;
+          if (i > 0 && v === written[i - 1]) continue;
           // A branch that leaves v alone keeps its value from before the case: the zero vector for an
           // ordinary (write-once) variable, the supplied vector for a Param the program overwrites.
           const before = scope.lookup(v);
-          const branches: MixBranch[] = stmt.branches.map((b, k) => ({ values: b.values, source: branchScopes[k]!.writes.get(v) ?? before }));
+          for (let k = 0; k < branches.length; k++) branches[k]!.source = branchScopes[k]!.writes.get(v) ?? before;
           const irVar = program.vars[v]!;
           scope.set(v, graph.mix(subject, branches, irVar.domain, `${irVar.name} (mix)`));
         }

@@ -67,20 +67,23 @@ export class Graph {
 
   /** A Param's supplied vector (never shared with another node). */
   param(variable: number, domain: number, label: string): number {
-    return this.add(`param|${variable}`, { kind: 'param', variable, domain, args: [], label });
+    const key = `param|${variable}`;
+    return this.memo.get(key) ?? this.add(key, { kind: 'param', variable, domain, args: [], label });
   }
 
   /** A constant; out-of-domain values give the zero vector. */
   constant(value: number, domain: number): number {
     if (!(value >= 0 && value < domain)) return ZERO;
-    return this.add(`const|${domain}|${value}`, { kind: 'onehot', values: Int32Array.of(value), domain, args: [], label: `#${value}`, oneHot: true });
+    const key = `const|${domain}|${value}`;
+    return this.memo.get(key) ?? this.add(key, { kind: 'onehot', values: Int32Array.of(value), domain, args: [], label: `#${value}`, oneHot: true });
   }
 
   /** A clamped Input: one value per example (a constant when every example agrees). */
   input(values: Int32Array, domain: number, label: string): number {
     const clean = values.map((v) => (v >= 0 && v < domain ? v : -1));
     if (clean.length === 0 || clean.every((v) => v === clean[0])) return this.constant(clean[0] ?? -1, domain);
-    return this.add(`input|${domain}|${clean.join(',')}`, { kind: 'onehot', values: clean, domain, args: [], label, oneHot: !clean.includes(-1) });
+    const key = `input|${domain}|${clean.join(',')}`;
+    return this.memo.get(key) ?? this.add(key, { kind: 'onehot', values: clean, domain, args: [], label, oneHot: !clean.includes(-1) });
   }
 
   /** `from` seen in another domain; the identity (an alias) when the domains agree. */
@@ -90,56 +93,79 @@ export class Graph {
     if (n.domain === domain) return from;
     const c = constantValue(n);
     if (c !== undefined) return this.constant(c, domain);
-    return this.add(`copy|${domain}|${from}`, { kind: 'copy', domain, args: [from], label: n.label });
+    const key = `copy|${domain}|${from}`;
+    return this.memo.get(key) ?? this.add(key, { kind: 'copy', domain, args: [from], label: n.label });
   }
 
   /** `table(args)` in `domain`; arguments are converted to the table's argument domains first. */
   apply(tableId: number, args: readonly number[], domain: number, label: string): number {
     const table = this.tables[tableId]!;
-    const converted = args.map((a, i) => this.convert(a, table.argDomains[i]!));
-    if (converted.includes(ZERO)) return ZERO; // a zero argument makes every product zero
-    const consts = converted.map((a) => constantValue(this.node(a)));
-    if (consts.every((c) => c !== undefined)) {
-      let index = 0;
-      consts.forEach((c, i) => (index = index * table.argDomains[i]! + c!));
-      return this.constant(table.values[index]!, domain);
+    // Every argument is converted before any is tested, so the copies made (and so node numbering)
+    // do not depend on which argument is zero.
+    const converted = new Array<number>(args.length);
+    for (let i = 0; i < args.length; i++) converted[i] = this.convert(args[i]!, table.argDomains[i]!);
+    let constant = true;
+    let index = 0;
+    for (let i = 0; i < args.length; i++) {
+      const a = converted[i]!;
+      if (a === ZERO) return ZERO; // a zero argument makes every product zero
+      const c = constantValue(this.node(a));
+      if (c === undefined) constant = false;
+      else index = index * table.argDomains[i]! + c;
     }
-    return this.add(`apply|${tableId}|${domain}|${converted.join(',')}`, { kind: 'apply', table: tableId, domain, args: converted, label });
+    if (constant) return this.constant(table.values[index]!, domain);
+    const key = `apply|${tableId}|${domain}|${converted.join(',')}`;
+    return this.memo.get(key) ?? this.add(key, { kind: 'apply', table: tableId, domain, args: converted, label });
   }
 
-  /** The case merge of `branches` on `subject`, grouping branches that produced the same node. */
+  /**
+   * The case merge of `branches` on `subject`, grouping branches that produced the same node. Branch
+   * values are disjoint (the IR's case invariant), so walking the subject's values in order meets
+   * the groups in order of their smallest value, each group's values ascending.
+   */
   mix(subject: number, branches: readonly MixBranch[], domain: number, label: string): number {
     if (subject === ZERO) return ZERO;
     const s = this.node(subject);
-    const bySource = new Map<number, number[]>();
-    for (const b of branches) {
-      if (b.source === ZERO || b.values.length === 0) continue; // contributes nothing
-      const values = bySource.get(b.source) ?? [];
-      values.push(...b.values);
-      bySource.set(b.source, values);
-    }
+    // The node each subject value's branch produced (ZERO: none, or a branch producing the zero vector).
+    let values = 0;
+    for (const b of branches) for (const v of b.values) values = Math.max(values, v + 1);
+    if (this.sourceOf.length < values) this.sourceOf = new Int32Array(Math.max(values, 2 * this.sourceOf.length));
+    const sourceOf = this.sourceOf;
+    sourceOf.fill(ZERO, 0, values);
+    for (const b of branches) if (b.source !== ZERO) for (const v of b.values) sourceOf[v] = b.source;
     const c = constantValue(s);
-    if (c !== undefined) {
-      // A constant subject selects one branch with weight exactly 1: partial evaluation.
-      for (const [source, values] of bySource) if (values.includes(c)) return source;
-      return ZERO;
+    // A constant subject selects one branch with weight exactly 1: partial evaluation.
+    if (c !== undefined) return c < values ? sourceOf[c]! : ZERO;
+    const sources: number[] = [];
+    const groups: number[][] = [];
+    for (let v = 0; v < values; v++) {
+      const source = sourceOf[v]!;
+      if (source === ZERO) continue;
+      const g = sources.indexOf(source);
+      if (g >= 0) groups[g]!.push(v);
+      else sources.push(source), groups.push([v]);
     }
-    const groups = [...bySource].map(([source, values]) => ({ source, values: values.sort((a, b) => a - b) }));
     if (groups.length === 0) return ZERO;
-    groups.sort((a, b) => a.values[0]! - b.values[0]!);
     // Every branch gives the same node and the subject's weights sum to exactly 1: no mixing needed.
-    if (groups.length === 1 && s.oneHot && groups[0]!.values.length === s.domain) return groups[0]!.source;
-    const key = `mix|${domain}|${subject}|${groups.map((g) => `${g.source}:${g.values.join(',')}`).join(';')}`;
-    return this.add(key, { kind: 'mix', domain, args: [subject, ...groups.map((g) => g.source)], groups: groups.map((g) => g.values), label });
+    if (groups.length === 1 && s.oneHot && groups[0]!.length === s.domain) return sources[0]!;
+    let key = `mix|${domain}|${subject}|`;
+    for (let g = 0; g < groups.length; g++) key += `${g > 0 ? ';' : ''}${sources[g]}:${groups[g]!.join(',')}`;
+    return this.memo.get(key) ?? this.add(key, { kind: 'mix', domain, args: [subject, ...sources], groups, label });
   }
 
+  /** Scratch of {@link mix}: per subject value, the node its branch produced. */
+  private sourceOf = new Int32Array(16);
+
   private add(key: string, init: NodeInit): number {
-    const found = this.memo.get(key);
-    if (found !== undefined) return found;
+    // Callers look `key` up first, so a node is described only when it is new.
     const id = this.nodes.length;
-    const args = init.args.map((a) => this.node(a));
-    const shared = init.kind === 'onehot' ? init.values?.length === 1 || this.examples <= 1 : args.every((a) => a.shared);
-    const dynamic = init.kind === 'param' || args.some((a) => a.dynamic);
+    let shared = init.kind === 'onehot' ? init.values?.length === 1 || this.examples <= 1 : true;
+    let dynamic = init.kind === 'param';
+    for (const a of init.args) {
+      const n = this.nodes[a]!;
+      if (!n.shared) shared = false;
+      if (n.dynamic) dynamic = true;
+    }
     // Every node gets every field, in one order: one hidden class keeps graph walks fast
     // (spreading `init` measured 10x slower on a 200k-node graph).
     const node = {

@@ -15,6 +15,7 @@ import type { Operand } from './ops/op.ts';
 import { encodeOneHot } from './ops/onehot.ts';
 import type { Instr, Slot, TableRef, Tape } from './tape.ts';
 import type { RealSchedule } from './real/schedule.ts';
+import { IntList } from '../util/int-list.ts';
 
 /** Storage decisions shared by the encoders. */
 interface Layout {
@@ -162,18 +163,32 @@ function at(l: Layout, id: number, e: number): number {
   return l.offsetOf[id]! + (n.shared ? 0 : e * n.domain);
 }
 
-/** Node `id` read by the instance for example `e`. */
-function operand(l: Layout, id: number, e: number): Operand {
+/** Node `id` read by the instance for example `e`, written into `into`. */
+function operand(l: Layout, id: number, e: number, into: { val: number; grad: number } = { val: 0, grad: 0 }): Operand {
   const v = at(l, id, e);
-  return { val: v, grad: l.nodes[id]!.dynamic ? v : l.sink };
+  into.val = v;
+  into.grad = l.nodes[id]!.dynamic ? v : l.sink;
+  return into;
 }
+
+/**
+ * Operand lists of each length, and mixture groups of each count, reused from instance to instance
+ * (the encoders copy what they read into the instruction's ints): a large machine has hundreds of
+ * thousands of instances.
+ */
+const operandLists: { val: number; grad: number }[][] = [];
+const groupLists: { source: { val: number; grad: number }; values: readonly number[] }[][] = [];
+const scratch = <T>(lists: T[][], length: number, make: () => T): T[] => {
+  while (lists.length <= length) lists.push(Array.from({ length: lists.length }, make));
+  return lists[length]!;
+};
 
 /**
  * Encodes a group of same-shaped nodes (same kind, tables and domains) as one instruction with one
  * instance per (node, example), or per node when the node is shared by every example.
  */
 function emit(group: readonly Node[], l: Layout): Instr {
-  const ints: number[] = [];
+  const ints = new IntList(group.length * 8);
   let count = 0;
   const first = group[0]!;
   for (const n of group) {
@@ -183,15 +198,22 @@ function emit(group: readonly Node[], l: Layout): Instr {
         case 'onehot':
           encodeOneHot(ints, out, n.values[n.values.length === 1 ? 0 : e]!);
           break;
-        case 'apply':
-          encodeApply(ints, out, n.args.map((a) => operand(l, a, e)));
+        case 'apply': {
+          const args = scratch(operandLists, n.args.length, () => ({ val: 0, grad: 0 }));
+          for (let i = 0; i < args.length; i++) operand(l, n.args[i]!, e, args[i]);
+          encodeApply(ints, out, args);
           break;
+        }
         case 'copy':
-          encodeCopy(ints, out, operand(l, n.args[0]!, e));
+          encodeCopy(ints, out, operand(l, n.args[0]!, e, scratch(operandLists, 1, () => ({ val: 0, grad: 0 }))[0]));
           break;
         case 'mix': {
-          const groups = n.groups.map((values, g) => ({ values, source: operand(l, n.args[1 + g]!, e) }));
-          encodeMix(ints, out, operand(l, n.args[0]!, e), groups);
+          const groups = scratch(groupLists, n.groups.length, () => ({ source: { val: 0, grad: 0 }, values: [] as readonly number[] }));
+          for (let g = 0; g < groups.length; g++) {
+            operand(l, n.args[1 + g]!, e, groups[g]!.source);
+            groups[g]!.values = n.groups[g]!;
+          }
+          encodeMix(ints, out, operand(l, n.args[0]!, e, scratch(operandLists, 1, () => ({ val: 0, grad: 0 }))[0]), groups);
           break;
         }
         case 'param':
@@ -203,7 +225,7 @@ function emit(group: readonly Node[], l: Layout): Instr {
       }
     }
   }
-  const packed = Int32Array.from(ints);
+  const packed = ints.finish();
   switch (first.kind) {
     case 'onehot':
       return { kind: 'onehot', domain: first.domain, count, ints: packed };
@@ -231,7 +253,7 @@ function emit(group: readonly Node[], l: Layout): Instr {
 
 /** The loss over every unmasked (example, observed output) term, example-major. */
 function lossInstr(dataset: Dataset, observed: readonly number[], l: Layout, bridged: ReadonlySet<number>): Instr {
-  const ints: number[] = [];
+  const ints = new IntList(3 * dataset.examples.length * observed.length);
   let count = 0;
   dataset.examples.forEach((ex, e) => {
     observed.forEach((n, i) => {
@@ -249,5 +271,5 @@ function lossInstr(dataset: Dataset, observed: readonly number[], l: Layout, bri
     });
   });
   const scale = dataset.examples.length > 0 ? 1 / dataset.examples.length : 0;
-  return { kind: 'loss', count, ints: Int32Array.from(ints), scale };
+  return { kind: 'loss', count, ints: ints.finish(), scale };
 }

@@ -4,6 +4,7 @@
 // to the chosen branch only. Same gradients as the relaxed ops' backward rules there, with the
 // products by 0 and 1 left out.
 import type { Instr } from './tape.ts';
+import { IntList } from '../util/int-list.ts';
 import { CHOOSE, COPY, pushTableHeader, TABLE, tableInstances } from './vertex-code.ts';
 
 // Records `opcode, count, ...` in reverse instruction order. Layouts after `opcode, count`:
@@ -13,7 +14,7 @@ import { CHOOSE, COPY, pushTableHeader, TABLE, tableInstances } from './vertex-c
 
 /** Encodes the reverse pass of discrete body instructions (the loss and constants are left out). */
 export function encodeBackward(body: readonly Instr[]): Int32Array {
-  const code: number[] = [];
+  const code = new IntList(body.reduce((n, ins) => n + ins.ints.length, 16));
   for (let i = body.length - 1; i >= 0; i--) {
     const ins = body[i]!;
     const ints = ins.ints;
@@ -32,29 +33,31 @@ export function encodeBackward(body: readonly Instr[]): Int32Array {
         break;
       }
       case 'copy':
-        code.push(COPY, ins.count, Math.min(ins.domain, ins.fromDomain));
-        for (let p = 0; p < ins.count * 3; p += 3) code.push(ints[p]!, ints[p + 2]!);
+        code.push3(COPY, ins.count, Math.min(ins.domain, ins.fromDomain));
+        for (let p = 0; p < ins.count * 3; p += 3) code.push2(ints[p]!, ints[p + 2]!);
         break;
       case 'mix':
       case 'mix2': {
         const d = ins.kind === 'mix' ? ins.domain : 2;
         const subjects = ins.subjectDomain;
-        code.push(CHOOSE, ins.count, d, subjects);
+        code.push2(CHOOSE, ins.count);
+        code.push2(d, subjects);
         let p = 0;
         for (let n = 0; n < ins.count; n++) {
           const groups = ints[p + 3]!;
-          const source = new Array<number>(2 * subjects).fill(-1);
-          code.push(ints[p]!, ints[p + 1]!, ints[p + 2]!);
+          code.push3(ints[p]!, ints[p + 1]!, ints[p + 2]!);
+          // Per subject value: its branch's (value, gradient) offsets, written in place; -1 for none.
+          const source = code.length;
+          for (let v = 0; v < 2 * subjects; v++) code.push(-1);
           p += 4;
           for (let g = 0; g < groups; g++) {
             const nv = ints[p + 2]!;
             for (let v = 0; v < nv; v++) {
-              source[2 * ints[p + 3 + v]!] = ints[p]!;
-              source[2 * ints[p + 3 + v]! + 1] = ints[p + 1]!;
+              code.set(source + 2 * ints[p + 3 + v]!, ints[p]!);
+              code.set(source + 2 * ints[p + 3 + v]! + 1, ints[p + 1]!);
             }
             p += 3 + nv;
           }
-          for (const x of source) code.push(x);
         }
         break;
       }
@@ -62,7 +65,7 @@ export function encodeBackward(body: readonly Instr[]): Int32Array {
         break; // onehot: no upstream; the loss is seeded by the caller
     }
   }
-  return Int32Array.from(code);
+  return code.finish();
 }
 
 /**
@@ -93,11 +96,11 @@ export class ReverseRunner {
     private readonly code: Int32Array,
     gradientSize: number,
   ) {
-    const at: number[] = [];
-    const record: number[] = [];
-    const op: number[] = [];
-    const header: number[] = [];
-    const start: number[] = [];
+    const at = new IntList(code.length >> 2);
+    const record = new IntList(code.length >> 2);
+    const op = new IntList();
+    const header = new IntList();
+    const start = new IntList();
     const producer = new Int32Array(gradientSize).fill(-1);
     let p = 0;
     while (p < code.length) {
@@ -124,12 +127,12 @@ export class ReverseRunner {
         record.push(r);
       }
     }
-    this.at = Int32Array.from(at);
-    this.record = Int32Array.from(record);
-    this.op = Int32Array.from(op);
-    this.header = Int32Array.from(header);
+    this.at = at.finish();
+    this.record = record.finish();
+    this.op = op.finish();
+    this.header = header.finish();
     start.push(at.length);
-    this.start = Int32Array.from(start);
+    this.start = start.finish();
     this.producer = producer;
     this.queued = new Int32Array(at.length);
     this.recordQueued = new Int32Array(op.length);

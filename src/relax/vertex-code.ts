@@ -1,6 +1,7 @@
 // What the two integer programs of vertex.ts (forward) and vertex-backward.ts (reverse) share: one
 // flat Int32Array of records `opcode, count, ...`, so their run loops read typed arrays only, and
 // the table record's header `arity, dims[arity], entries[prod dims]`.
+import type { IntList } from '../util/int-list.ts';
 import type { TableRef } from './tape.ts';
 
 export const TABLE = 0;
@@ -9,10 +10,10 @@ export const CHOOSE = 2;
 export const CONST = 3;
 
 /** Appends a TABLE record's opcode, instance count and header. */
-export function pushTableHeader(code: number[], count: number, table: TableRef): void {
+export function pushTableHeader(code: IntList, count: number, table: TableRef): void {
   const { argDomains, entries } = table;
-  code.push(TABLE, count, argDomains.length);
-  for (const d of argDomains) code.push(d);
+  code.push3(TABLE, count, argDomains.length);
+  for (let j = 0; j < argDomains.length; j++) code.push(argDomains[j]!);
   for (let i = 0; i < entries.length; i++) code.push(entries[i]!);
 }
 

@@ -7,6 +7,7 @@
 // change reaches much of the program (a machine's instruction is read at every time step), queueing
 // costs more than it saves: then every instance from the first reader of a changed vector on is
 // rerun in a straight loop ({@link DeltaRunner.runFrom}), still logging what it overwrites.
+import { IntList } from '../util/int-list.ts';
 import { CHOOSE, COPY, TABLE, tableInstances } from './vertex-code.ts';
 
 // Instance kinds, with the two table arities the models use most kept apart.
@@ -55,12 +56,20 @@ export class DeltaRunner {
     storageSize: number,
     params: number,
   ) {
-    const kind: number[] = [];
-    const at: number[] = [];
-    const header: number[] = [];
-    const inputs: number[][] = [];
-    const record: number[] = [];
-    const recordAt: number[] = [];
+    // Per instance its kind, operands and header, and the distinct vectors it reads (flat: instance
+    // i's are reads[readsAt[i] .. readsAt[i + 1])).
+    const kind = new IntList(code.length >> 2);
+    const at = new IntList(code.length >> 2);
+    const header = new IntList(code.length >> 2);
+    const record = new IntList(code.length >> 2);
+    const recordAt = new IntList();
+    const reads = new IntList(code.length >> 1);
+    const readsAt = new IntList(code.length >> 2);
+    /** Adds vector `v` to the reads of the instance being listed, unless it has it already. */
+    const read = (v: number): void => {
+      for (let r = readsAt.get(readsAt.length - 1); r < reads.length; r++) if (reads.get(r) === v) return;
+      reads.push(v);
+    };
     let records = 0;
     let p = 0;
     while (p < code.length) {
@@ -70,10 +79,9 @@ export class DeltaRunner {
       if (op === CHOOSE) {
         const d = code[p++]!;
         for (let n = 0; n < count; n++, p += 2 + d) {
-          kind.push(K_CHOOSE), at.push(p), header.push(d);
-          const reads = [code[p + 1]!];
-          for (let v = 0; v < d; v++) if (code[p + 2 + v]! >= 0 && !reads.includes(code[p + 2 + v]!)) reads.push(code[p + 2 + v]!);
-          inputs.push(reads);
+          kind.push(K_CHOOSE), at.push(p), header.push(d), record.push(records), readsAt.push(reads.length);
+          read(code[p + 1]!);
+          for (let v = 0; v < d; v++) if (code[p + 2 + v]! >= 0) read(code[p + 2 + v]!);
         }
       } else if (op === TABLE) {
         const h = p;
@@ -81,42 +89,42 @@ export class DeltaRunner {
         p = tableInstances(code, p);
         const k = arity === 1 ? K_TABLE1 : arity === 2 ? K_TABLE2 : K_TABLEN;
         for (let n = 0; n < count; n++, p += 1 + arity) {
-          kind.push(k), at.push(p), header.push(h);
-          const reads: number[] = [];
-          for (let j = 0; j < arity; j++) if (!reads.includes(code[p + 1 + j]!)) reads.push(code[p + 1 + j]!);
-          inputs.push(reads);
+          kind.push(k), at.push(p), header.push(h), record.push(records), readsAt.push(reads.length);
+          for (let j = 0; j < arity; j++) read(code[p + 1 + j]!);
         }
       } else if (op === COPY) {
         const d = code[p++]!;
-        for (let n = 0; n < count; n++, p += 2) kind.push(K_COPY), at.push(p), header.push(d), inputs.push([code[p + 1]!]);
+        for (let n = 0; n < count; n++, p += 2) {
+          kind.push(K_COPY), at.push(p), header.push(d), record.push(records), readsAt.push(reads.length);
+          reads.push(code[p + 1]!);
+        }
       } else {
         p += 2 * count; // constants: nothing reads into them
       }
-      while (record.length < kind.length) record.push(records);
       records++;
     }
-    this.kind = Uint8Array.from(kind);
-    this.instances = kind.length;
-    this.at = Int32Array.from(at);
-    this.header = Int32Array.from(header);
-    this.record = Int32Array.from(record);
-    this.recordAt = Int32Array.from(recordAt);
+    const instances = kind.length;
+    readsAt.push(reads.length);
+    this.kind = Uint8Array.from(kind.finish());
+    this.instances = instances;
+    this.at = at.finish();
+    this.header = header.finish();
+    this.record = record.finish();
+    this.recordAt = recordAt.finish();
     const start = new Int32Array(storageSize + 1);
-    for (const reads of inputs) for (const v of reads) start[v + 1]!++;
+    for (let r = 0; r < reads.length; r++) start[reads.get(r) + 1]!++;
     for (let v = 0; v < storageSize; v++) start[v + 1]! += start[v]!;
     const fill = start.slice(0, storageSize);
     const readers = new Int32Array(start[storageSize]!);
-    inputs.forEach((reads, i) => {
-      for (const v of reads) readers[fill[v]!++] = i;
-    });
+    for (let i = 0; i < instances; i++) for (let r = readsAt.get(i), end = readsAt.get(i + 1); r < end; r++) readers[fill[reads.get(r)]!++] = i;
     this.readerStart = start;
     this.readers = readers;
     this.heap = new Int32Array(records);
     this.first = new Int32Array(records).fill(-1);
-    this.next = new Int32Array(kind.length);
-    this.queued = new Int32Array(kind.length);
+    this.next = new Int32Array(instances);
+    this.queued = new Int32Array(instances);
     this.recordQueued = new Int32Array(records);
-    this.log = new Int32Array(2 * (kind.length + params));
+    this.log = new Int32Array(2 * (instances + params));
   }
 
   /** Starts a new change: the undo log is emptied (the current indices become the base). */

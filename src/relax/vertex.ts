@@ -7,6 +7,7 @@ import type { Instr, Tape } from './tape.ts';
 import { encodeBackward, ReverseRunner } from './vertex-backward.ts';
 import { CHOOSE, CONST, COPY, pushTableHeader, TABLE, tableInstances } from './vertex-code.ts';
 import { DeltaRunner } from './vertex-delta.ts';
+import { IntList } from '../util/int-list.ts';
 
 
 /** Per-term losses of discrete assignments, by the relaxed evaluator's tape run on one-hot indices. */
@@ -261,15 +262,15 @@ export class VertexEvaluator {
 
 /** Encodes discrete instructions (the loss is read separately and skipped here). */
 function encode(instrs: readonly Instr[]): Int32Array {
-  const code: number[] = [];
+  const code = new IntList(instrs.reduce((n, ins) => n + ins.ints.length, 16));
   for (const ins of instrs) {
     const ints = ins.ints;
     switch (ins.kind) {
       case 'onehot':
-        code.push(CONST, ins.count);
+        code.push2(CONST, ins.count);
         for (let p = 0; p < ins.count * 2; p += 2) {
           const v = ints[p + 1]!;
-          code.push(ints[p]!, v >= 0 && v < ins.domain ? v : -1);
+          code.push2(ints[p]!, v >= 0 && v < ins.domain ? v : -1);
         }
         break;
       case 'apply1':
@@ -287,25 +288,26 @@ function encode(instrs: readonly Instr[]): Int32Array {
         break;
       }
       case 'copy':
-        code.push(COPY, ins.count, ins.domain);
-        for (let p = 0; p < ins.count * 3; p += 3) code.push(ints[p]!, ints[p + 1]!);
+        code.push3(COPY, ins.count, ins.domain);
+        for (let p = 0; p < ins.count * 3; p += 3) code.push2(ints[p]!, ints[p + 1]!);
         break;
       case 'mix':
       case 'mix2': {
         const d = ins.subjectDomain;
-        code.push(CHOOSE, ins.count, d);
+        code.push3(CHOOSE, ins.count, d);
         let p = 0;
         for (let n = 0; n < ins.count; n++) {
           const o = ints[p]!, c = ints[p + 1]!, groups = ints[p + 3]!;
           p += 4;
-          const source = new Array<number>(d).fill(-1);
+          // The branch sources, written in place: -1 where no branch holds the subject's value.
+          code.push2(o, c);
+          const source = code.length;
+          for (let v = 0; v < d; v++) code.push(-1);
           for (let g = 0; g < groups; g++) {
             const s = ints[p]!, nv = ints[p + 2]!;
-            for (let v = 0; v < nv; v++) source[ints[p + 3 + v]!] = s;
+            for (let v = 0; v < nv; v++) code.set(source + ints[p + 3 + v]!, s);
             p += 3 + nv;
           }
-          code.push(o, c);
-          for (const x of source) code.push(x);
         }
         break;
       }
@@ -313,7 +315,7 @@ function encode(instrs: readonly Instr[]): Int32Array {
         break; // the loss; other kinds are refused by VertexEvaluator.create
     }
   }
-  return Int32Array.from(code);
+  return code.finish();
 }
 
 /** Runs an encoded program on one-hot indices. */

@@ -1,12 +1,12 @@
 // Table application for arity 1 and 2 (any domains): mu_z[k] = sum over f(i, j) = k of mu_a[i] mu_b[j].
 import type { Instr, TableRef } from '../tape.ts';
-import { pushOperand, type Operand, type OpRule, type StorageNames } from './op.ts';
+import { pushOperand, type IntSink, type Operand, type OpRule, type StorageNames } from './op.ts';
 
 type Apply1 = Extract<Instr, { kind: 'apply1' }>;
 type Apply2 = Extract<Instr, { kind: 'apply2' }>;
 
 /** Instance layout shared by every apply op: `out, (argVal, argGrad) x arity`. */
-export function encodeApply(ints: number[], out: number, args: readonly Operand[]): void {
+export function encodeApply(ints: IntSink, out: number, args: readonly Operand[]): void {
   ints.push(out);
   for (const a of args) pushOperand(ints, a);
 }

@@ -1,12 +1,12 @@
 // Copy between different domains: values beyond the target domain are dropped, missing ones are 0.
 // (A copy within one domain costs nothing: the compiler aliases the slot instead.)
 import type { Instr } from '../tape.ts';
-import { pushOperand, type Operand, type OpRule } from './op.ts';
+import { pushOperand, type IntSink, type Operand, type OpRule } from './op.ts';
 
 type Copy = Extract<Instr, { kind: 'copy' }>;
 
 /** Instance layout: `out, fromVal, fromGrad`. */
-export function encodeCopy(ints: number[], out: number, from: Operand): void {
+export function encodeCopy(ints: IntSink, out: number, from: Operand): void {
   ints.push(out);
   pushOperand(ints, from);
 }

@@ -1,7 +1,7 @@
 // The loss: sum over observed outputs, mean over examples, of weight * -log(p_observed + epsilon).
 // epsilon is added, never used as a floor, so a wrong output at a vertex (p = 0) still has a gradient.
 import type { Instr } from '../tape.ts';
-import type { OpRule } from './op.ts';
+import type { IntSink, OpRule } from './op.ts';
 
 type Loss = Extract<Instr, { kind: 'loss' }>;
 
@@ -10,8 +10,10 @@ type Loss = Extract<Instr, { kind: 'loss' }>;
  * holding 0 when nothing can produce it), where its gradient goes, and the index into
  * `termWeights` / `termLosses`. Masked terms are simply absent.
  */
-export function encodeLoss(ints: number[], val: number, grad: number, term: number): void {
-  ints.push(val, grad, term);
+export function encodeLoss(ints: IntSink, val: number, grad: number, term: number): void {
+  ints.push(val);
+  ints.push(grad);
+  ints.push(term);
 }
 
 export const lossOp: OpRule<Loss> = {

@@ -2,7 +2,7 @@
 // Branches that produce the same slot form one group weighted by the sum of their mu_c entries, so
 // a value identical in several branches is mixed once; branches that assign nothing contribute 0.
 import type { Instr } from '../tape.ts';
-import { pushOperand, type Operand, type OpRule } from './op.ts';
+import { pushOperand, type IntSink, type Operand, type OpRule } from './op.ts';
 
 type Mix = Extract<Instr, { kind: 'mix' }>;
 
@@ -16,7 +16,7 @@ export interface MixGroup {
  * Instance layout (variable length, read sequentially): `out, subjectVal, subjectGrad, groupCount,`
  * then per group `sourceVal, sourceGrad, valueCount, value_0 .. value_(valueCount-1)`.
  */
-export function encodeMix(ints: number[], out: number, subject: Operand, groups: readonly MixGroup[]): void {
+export function encodeMix(ints: IntSink, out: number, subject: Operand, groups: readonly MixGroup[]): void {
   ints.push(out);
   pushOperand(ints, subject);
   ints.push(groups.length);

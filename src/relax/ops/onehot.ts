@@ -1,12 +1,13 @@
 // One-hot constants and clamped Inputs: the leaves of the relaxed program, computed once.
 import type { Instr } from '../tape.ts';
-import type { OpRule } from './op.ts';
+import type { IntSink, OpRule } from './op.ts';
 
 type OneHot = Extract<Instr, { kind: 'onehot' }>;
 
 /** Instance layout: `out, value`; a value outside 0..domain-1 (such as -1) gives the zero vector. */
-export function encodeOneHot(ints: number[], out: number, value: number): void {
-  ints.push(out, value);
+export function encodeOneHot(ints: IntSink, out: number, value: number): void {
+  ints.push(out);
+  ints.push(value);
 }
 
 export const oneHotOp: OpRule<OneHot> = {

@@ -32,9 +32,15 @@ export interface Operand {
   readonly grad: number;
 }
 
+/** Where encoders append an instruction's ints: a number[] in tests, an IntList when compiling. */
+export interface IntSink {
+  push(x: number): unknown;
+}
+
 /** Appends an operand as two ints: value offset, gradient offset. */
-export function pushOperand(ints: number[], o: Operand): void {
-  ints.push(o.val, o.grad);
+export function pushOperand(ints: IntSink, o: Operand): void {
+  ints.push(o.val);
+  ints.push(o.grad);
 }
 
 /** How a real op reads or writes one tensor: value offset, gradient offset (-1 = none), lane stride (0 = shared). */

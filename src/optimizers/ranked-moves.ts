@@ -45,7 +45,11 @@ export class RankedMoves {
         const score = signal[offset + j]! - base;
         // A move worse than a full list's last cannot enter: no key needed (keys are independent draws).
         if (this.count > last && score > this.score[last]!) continue;
-        this.offer(s, j, score, rng.nextUint32());
+        // Keys shifted into the int32 range order as the draws do and stay small integers, so the
+        // many ties of a step allocate nothing; only moves that enter reach offer.
+        const key = rng.nextUint32() - 2147483648;
+        if (this.count > last && score === this.score[last]! && key >= this.key[last]!) continue;
+        this.offer(s, j, score, key);
       }
     }
   }

@@ -2,10 +2,11 @@
 
 /** Seeded pseudo-random generator; the same seed always gives the same stream. */
 export class Rng {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+  /**
+   * The four state words. A typed array, not four fields: the words use all 32 bits, and a field
+   * holding a number past the small-integer range allocates a heap number on every store.
+   */
+  private readonly s = new Int32Array(4);
   private spareNormal = NaN;
 
   constructor(seed: number) {
@@ -18,22 +19,22 @@ export class Rng {
       z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
       return (z ^ (z >>> 16)) >>> 0;
     };
-    this.a = next();
-    this.b = next();
-    this.c = next();
-    this.d = next() | 1;
+    const state = this.s;
+    state[0] = next();
+    state[1] = next();
+    state[2] = next();
+    state[3] = next() | 1;
   }
 
   /** Uniform 32-bit unsigned integer. */
   nextUint32(): number {
-    const result = Math.imul(rotl(Math.imul(this.b, 5) >>> 0, 7), 9) >>> 0;
-    const t = (this.b << 9) >>> 0;
-    this.c ^= this.a;
-    this.d ^= this.b;
-    this.b ^= this.c;
-    this.a ^= this.d;
-    this.c ^= t;
-    this.d = rotl(this.d, 11);
+    const state = this.s;
+    const a = state[0]!, b = state[1]!, c = state[2]! ^ a, d = state[3]! ^ b;
+    const result = Math.imul(rotl(Math.imul(b, 5) >>> 0, 7), 9) >>> 0;
+    state[0] = a ^ d;
+    state[1] = b ^ c;
+    state[2] = c ^ (b << 9);
+    state[3] = rotl(d, 11);
     return result;
   }
 

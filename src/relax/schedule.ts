@@ -178,6 +178,8 @@ function operand(l: Layout, id: number, e: number, into: { val: number; grad: nu
  */
 const operandLists: { val: number; grad: number }[][] = [];
 const groupLists: { source: { val: number; grad: number }; values: readonly number[] }[][] = [];
+/** The ints of the instruction being encoded, copied out at its end: one buffer for every instruction. */
+const emitted = new IntList(1024);
 const scratch = <T>(lists: T[][], length: number, make: () => T): T[] => {
   while (lists.length <= length) lists.push(Array.from({ length: lists.length }, make));
   return lists[length]!;
@@ -188,7 +190,8 @@ const scratch = <T>(lists: T[][], length: number, make: () => T): T[] => {
  * instance per (node, example), or per node when the node is shared by every example.
  */
 function emit(group: readonly Node[], l: Layout): Instr {
-  const ints = new IntList(group.length * 8);
+  const ints = emitted;
+  ints.clear();
   let count = 0;
   const first = group[0]!;
   for (const n of group) {
@@ -225,7 +228,7 @@ function emit(group: readonly Node[], l: Layout): Instr {
       }
     }
   }
-  const packed = ints.finish();
+  const packed = ints.copy();
   switch (first.kind) {
     case 'onehot':
       return { kind: 'onehot', domain: first.domain, count, ints: packed };

@@ -96,43 +96,40 @@ export class ReverseRunner {
     private readonly code: Int32Array,
     gradientSize: number,
   ) {
-    const at = new IntList(code.length >> 2);
-    const record = new IntList(code.length >> 2);
-    const op = new IntList();
-    const header = new IntList();
-    const start = new IntList();
-    const producer = new Int32Array(gradientSize).fill(-1);
-    let p = 0;
-    while (p < code.length) {
-      const opcode = code[p]!, count = code[p + 1]!;
-      const r = op.length;
-      op.push(opcode);
-      header.push(p + 2);
-      start.push(at.length);
-      p += 2;
-      let width: number;
-      if (opcode === CHOOSE) {
-        width = 3 + 2 * code[p + 1]!;
-        p += 2;
-      } else if (opcode === TABLE) {
-        width = 1 + 2 * code[p]!;
-        p = tableInstances(code, p) + 1; // past the output domain
-      } else {
-        width = 2;
-        p += 1;
-      }
-      for (let n = 0; n < count; n++, p += width) {
-        producer[code[p]!] = at.length;
-        at.push(p);
-        record.push(r);
-      }
+    // Records and instances first, so the per-instance arrays are allocated once at their length.
+    let records = 0;
+    let instances = 0;
+    for (let p = 0; p < code.length; records++) {
+      const count = code[p + 1]!;
+      instances += count;
+      p = firstInstance(code, p) + count * width(code, p);
     }
-    this.at = at.finish();
-    this.record = record.finish();
-    this.op = op.finish();
-    this.header = header.finish();
-    start.push(at.length);
-    this.start = start.finish();
+    const at = new Int32Array(instances);
+    const record = new Int32Array(instances);
+    const op = new Int32Array(records);
+    const header = new Int32Array(records);
+    const start = new Int32Array(records + 1);
+    const producer = new Int32Array(gradientSize).fill(-1);
+    let i = 0;
+    for (let r = 0, p = 0; r < records; r++) {
+      const count = code[p + 1]!;
+      op[r] = code[p]!;
+      header[r] = p + 2;
+      start[r] = i;
+      const w = width(code, p);
+      for (let n = 0, q = firstInstance(code, p); n < count; n++, q += w, i++) {
+        producer[code[q]!] = i;
+        at[i] = q;
+        record[i] = r;
+      }
+      p = firstInstance(code, p) + count * w;
+    }
+    start[records] = instances;
+    this.at = at;
+    this.record = record;
+    this.op = op;
+    this.header = header;
+    this.start = start;
     this.producer = producer;
     this.queued = new Int32Array(at.length);
     this.recordQueued = new Int32Array(op.length);
@@ -264,4 +261,20 @@ export class ReverseRunner {
 function zero(grad: Float64Array, o: number, d: number): boolean {
   for (let k = 0; k < d; k++) if (grad[o + k] !== 0) return false;
   return true;
+}
+
+/** Where the first instance of the record at `p` starts (past its opcode, count and header). */
+function firstInstance(code: Int32Array, p: number): number {
+  const opcode = code[p]!;
+  if (opcode === CHOOSE) return p + 4;
+  if (opcode === TABLE) return tableInstances(code, p + 2) + 1; // past the output domain
+  return p + 3;
+}
+
+/** The ints per instance of the record at `p`. */
+function width(code: Int32Array, p: number): number {
+  const opcode = code[p]!;
+  if (opcode === CHOOSE) return 3 + 2 * code[p + 3]!;
+  if (opcode === TABLE) return 1 + 2 * code[p + 2]!;
+  return 2;
 }

@@ -8,7 +8,7 @@
 // costs more than it saves: then every instance from the first reader of a changed vector on is
 // rerun in a straight loop ({@link DeltaRunner.runFrom}), still logging what it overwrites.
 import { IntList } from '../util/int-list.ts';
-import { CHOOSE, COPY, TABLE, tableInstances } from './vertex-code.ts';
+import { CHOOSE, CONST, COPY, TABLE, tableInstances } from './vertex-code.ts';
 
 // Instance kinds, with the two table arities the models use most kept apart.
 const K_TABLE1 = 0;
@@ -56,67 +56,77 @@ export class DeltaRunner {
     storageSize: number,
     params: number,
   ) {
+    // Sizes first (records, and instances of the records that compute), so the per-instance arrays
+    // are allocated once at their length.
+    let records = 0;
+    let instances = 0;
+    for (let p = 0; p < code.length; records++) {
+      const op = code[p]!, count = code[p + 1]!;
+      p += 2;
+      if (op === CHOOSE) p += 1 + count * (2 + code[p]!);
+      else if (op === TABLE) p = tableInstances(code, p) + count * (1 + code[p]!);
+      else if (op === COPY) p += 1 + 2 * count;
+      else p += 2 * count;
+      if (op !== CONST) instances += count;
+    }
     // Per instance its kind, operands and header, and the distinct vectors it reads (flat: instance
     // i's are reads[readsAt[i] .. readsAt[i + 1])).
-    const kind = new IntList(code.length >> 2);
-    const at = new IntList(code.length >> 2);
-    const header = new IntList(code.length >> 2);
-    const record = new IntList(code.length >> 2);
-    const recordAt = new IntList();
-    const reads = new IntList(code.length >> 1);
-    const readsAt = new IntList(code.length >> 2);
+    const kind = new Uint8Array(instances);
+    const at = new Int32Array(instances);
+    const header = new Int32Array(instances);
+    const record = new Int32Array(instances);
+    const recordAt = new Int32Array(records);
+    const readsAt = new Int32Array(instances + 1);
+    const reads = new IntList(3 * instances);
     /** Adds vector `v` to the reads of the instance being listed, unless it has it already. */
-    const read = (v: number): void => {
-      for (let r = readsAt.get(readsAt.length - 1); r < reads.length; r++) if (reads.get(r) === v) return;
+    const read = (i: number, v: number): void => {
+      for (let r = readsAt[i]!; r < reads.length; r++) if (reads.get(r) === v) return;
       reads.push(v);
     };
-    let records = 0;
-    let p = 0;
-    while (p < code.length) {
-      recordAt.push(p);
+    let i = 0;
+    for (let r = 0, p = 0; r < records; r++) {
+      recordAt[r] = p;
       const op = code[p]!, count = code[p + 1]!;
       p += 2;
       if (op === CHOOSE) {
         const d = code[p++]!;
-        for (let n = 0; n < count; n++, p += 2 + d) {
-          kind.push(K_CHOOSE), at.push(p), header.push(d), record.push(records), readsAt.push(reads.length);
-          read(code[p + 1]!);
-          for (let v = 0; v < d; v++) if (code[p + 2 + v]! >= 0) read(code[p + 2 + v]!);
+        for (let n = 0; n < count; n++, p += 2 + d, i++) {
+          kind[i] = K_CHOOSE, at[i] = p, header[i] = d, record[i] = r, readsAt[i] = reads.length;
+          read(i, code[p + 1]!);
+          for (let v = 0; v < d; v++) if (code[p + 2 + v]! >= 0) read(i, code[p + 2 + v]!);
         }
       } else if (op === TABLE) {
         const h = p;
         const arity = code[h]!;
         p = tableInstances(code, p);
         const k = arity === 1 ? K_TABLE1 : arity === 2 ? K_TABLE2 : K_TABLEN;
-        for (let n = 0; n < count; n++, p += 1 + arity) {
-          kind.push(k), at.push(p), header.push(h), record.push(records), readsAt.push(reads.length);
-          for (let j = 0; j < arity; j++) read(code[p + 1 + j]!);
+        for (let n = 0; n < count; n++, p += 1 + arity, i++) {
+          kind[i] = k, at[i] = p, header[i] = h, record[i] = r, readsAt[i] = reads.length;
+          for (let j = 0; j < arity; j++) read(i, code[p + 1 + j]!);
         }
       } else if (op === COPY) {
         const d = code[p++]!;
-        for (let n = 0; n < count; n++, p += 2) {
-          kind.push(K_COPY), at.push(p), header.push(d), record.push(records), readsAt.push(reads.length);
+        for (let n = 0; n < count; n++, p += 2, i++) {
+          kind[i] = K_COPY, at[i] = p, header[i] = d, record[i] = r, readsAt[i] = reads.length;
           reads.push(code[p + 1]!);
         }
       } else {
         p += 2 * count; // constants: nothing reads into them
       }
-      records++;
     }
-    const instances = kind.length;
-    readsAt.push(reads.length);
-    this.kind = Uint8Array.from(kind.finish());
+    readsAt[instances] = reads.length;
+    this.kind = kind;
     this.instances = instances;
-    this.at = at.finish();
-    this.header = header.finish();
-    this.record = record.finish();
-    this.recordAt = recordAt.finish();
+    this.at = at;
+    this.header = header;
+    this.record = record;
+    this.recordAt = recordAt;
     const start = new Int32Array(storageSize + 1);
     for (let r = 0; r < reads.length; r++) start[reads.get(r) + 1]!++;
     for (let v = 0; v < storageSize; v++) start[v + 1]! += start[v]!;
     const fill = start.slice(0, storageSize);
     const readers = new Int32Array(start[storageSize]!);
-    for (let i = 0; i < instances; i++) for (let r = readsAt.get(i), end = readsAt.get(i + 1); r < end; r++) readers[fill[reads.get(r)]!++] = i;
+    for (let n = 0; n < instances; n++) for (let r = readsAt[n]!, end = readsAt[n + 1]!; r < end; r++) readers[fill[reads.get(r)]!++] = n;
     this.readerStart = start;
     this.readers = readers;
     this.heap = new Int32Array(records);

@@ -39,9 +39,19 @@ export class IntList {
     this.data[i] = x;
   }
 
-  /** The entries as an Int32Array of exactly `length` (a copy unless the buffer is full). */
+  /** The entries as an Int32Array of exactly `length` (a copy unless the buffer is full); the list is done. */
   finish(): Int32Array {
     return this.length === this.data.length ? this.data : this.data.slice(0, this.length);
+  }
+
+  /** A copy of the entries; the list can go on (or be cleared and reused). */
+  copy(): Int32Array {
+    return this.data.slice(0, this.length);
+  }
+
+  /** Empties the list, keeping its buffer for reuse. */
+  clear(): void {
+    this.length = 0;
   }
 
   private grow(needed: number): void {

@@ -8,7 +8,7 @@ import type { Objective } from '../relax/objective.ts';
 import type { Rng } from '../util/rng.ts';
 import { ClauseWeights, FAIL_LOSS } from './clause-weights.ts';
 import type { Optimizer, OptimizerProblem } from './optimizer.ts';
-import { RankedMoves } from './ranked-moves.ts';
+import { RankedMoves, tieKey } from './ranked-moves.ts';
 import { SmoothedGradient } from './smoothed-gradient.ts';
 import { randomAssignment } from './simplex.ts';
 import type { WeightRule } from './clause-weights.ts';
@@ -355,7 +355,7 @@ export function createGradSearchLs(problem: OptimizerProblem, rng: Rng, s: GradS
         const row = at * terms;
         let live = grad[at] !== grad[offset + c];
         for (let t = 0; t < terms && !live; t++) live = moveLosses[row + t] !== current[t];
-        if (live) firsts.offer(slot, j, clause.cost(moveLosses, row), rng.nextUint32());
+        if (live) firsts.offer(slot, j, clause.cost(moveLosses, row), tieKey(rng));
       }
     }
     for (let f = 0; f < firsts.count; f++) {

@@ -45,16 +45,15 @@ export class RankedMoves {
         const score = signal[offset + j]! - base;
         // A move worse than a full list's last cannot enter: no key needed (keys are independent draws).
         if (this.count > last && score > this.score[last]!) continue;
-        // Keys shifted into the int32 range order as the draws do and stay small integers, so the
-        // many ties of a step allocate nothing; only moves that enter reach offer.
-        const key = rng.nextUint32() - 2147483648;
+        // Only moves that enter reach offer: the many ties of a step that cannot are passed over here.
+        const key = tieKey(rng);
         if (this.count > last && score === this.score[last]! && key >= this.key[last]!) continue;
         this.offer(s, j, score, key);
       }
     }
   }
 
-  /** Inserts a move if it is among the `capacity` best by (score, key). */
+  /** Inserts a move if it is among the `capacity` best by (score, key); keys come from {@link tieKey}. */
   offer(slot: number, value: number, score: number, key: number): void {
     const { capacity } = this;
     const last = this.count - 1;
@@ -72,4 +71,12 @@ export class RankedMoves {
     this.score[i] = score;
     this.key[i] = key;
   }
+}
+
+/**
+ * A random tie-breaking key: a 32-bit draw shifted into the int32 range, which orders as the draw
+ * does and, unlike a number past 2^31, is held by V8 without a heap allocation.
+ */
+export function tieKey(rng: Rng): number {
+  return rng.nextUint32() - 2147483648;
 }

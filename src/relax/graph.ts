@@ -1,6 +1,7 @@
 // The value graph between IR and tape: one node per distinct relaxed value, built by hash-consing so
 // that a computation repeated in several branches (or a copy) is one node, and constants fold early.
 import type { Table } from '../ir/ir.ts';
+import { InternalError } from '../util/diagnostics.ts';
 
 /** Node id standing for the zero vector: a variable no path has assigned (p = 0 everywhere). */
 export const ZERO = -1;
@@ -44,6 +45,8 @@ interface NodeInit {
 }
 
 const NO_VALUES = new Int32Array(0);
+/** {@link Graph.mix}'s mark for a subject value no branch lists. */
+const NO_BRANCH = -2;
 const NO_GROUPS: readonly (readonly number[])[] = [];
 
 /** A mixture branch before grouping: the subject values it covers and the node it produced there. */
@@ -120,30 +123,40 @@ export class Graph {
 
   /**
    * The case merge of `branches` on `subject`, grouping branches that produced the same node. Branch
-   * values are disjoint (the IR's case invariant), so walking the subject's values in order meets
-   * the groups in order of their smallest value, each group's values ascending.
+   * values are disjoint and non-negative (the IR's case invariant, checked here), so walking the
+   * subject's values in order meets the groups in order of their smallest value, each group's values
+   * ascending.
    */
   mix(subject: number, branches: readonly MixBranch[], domain: number, label: string): number {
     if (subject === ZERO) return ZERO;
     const s = this.node(subject);
-    // The node each subject value's branch produced (ZERO: none, or a branch producing the zero vector).
+    // The node each subject value's branch produced (ZERO: a branch producing the zero vector, or none).
     let values = 0;
     for (const b of branches) for (const v of b.values) values = Math.max(values, v + 1);
     if (this.sourceOf.length < values) this.sourceOf = new Int32Array(Math.max(values, 2 * this.sourceOf.length));
     const sourceOf = this.sourceOf;
-    sourceOf.fill(ZERO, 0, values);
-    for (const b of branches) if (b.source !== ZERO) for (const v of b.values) sourceOf[v] = b.source;
+    sourceOf.fill(NO_BRANCH, 0, values);
+    for (const b of branches) {
+      for (const v of b.values) {
+        if (!(v >= 0) || sourceOf[v] !== NO_BRANCH) throw new InternalError(`case on ${s.label}: branch value ${v} is negative or in two branches`);
+        sourceOf[v] = b.source;
+      }
+    }
+    for (let v = 0; v < values; v++) if (sourceOf[v] === NO_BRANCH) sourceOf[v] = ZERO;
     const c = constantValue(s);
     // A constant subject selects one branch with weight exactly 1: partial evaluation.
     if (c !== undefined) return c < values ? sourceOf[c]! : ZERO;
+    // Groups by source node: a node's group is found through a mark per node id, set in this call.
+    if (this.groupOf.length < this.nodes.length) this.groupOf = new Int32Array(Math.max(this.nodes.length, 2 * this.groupOf.length));
+    const groupOf = this.groupOf;
     const sources: number[] = [];
     const groups: number[][] = [];
     for (let v = 0; v < values; v++) {
       const source = sourceOf[v]!;
       if (source === ZERO) continue;
-      const g = sources.indexOf(source);
-      if (g >= 0) groups[g]!.push(v);
-      else sources.push(source), groups.push([v]);
+      const g = groupOf[source]!;
+      if (g < sources.length && sources[g] === source) groups[g]!.push(v);
+      else groupOf[source] = sources.length, sources.push(source), groups.push([v]);
     }
     if (groups.length === 0) return ZERO;
     // Every branch gives the same node and the subject's weights sum to exactly 1: no mixing needed.
@@ -153,11 +166,13 @@ export class Graph {
     return this.memo.get(key) ?? this.add(key, { kind: 'mix', domain, args: [subject, ...sources], groups, label });
   }
 
-  /** Scratch of {@link mix}: per subject value, the node its branch produced. */
+  /** Scratch of {@link mix}: per subject value, the node its branch produced; per node id, its group in the current call. */
   private sourceOf = new Int32Array(16);
+  private groupOf = new Int32Array(16);
 
   private add(key: string, init: NodeInit): number {
-    // Callers look `key` up first, so a node is described only when it is new.
+    // Callers look `key` up first, so that a node is described only when it is new.
+    if (this.memo.has(key)) throw new InternalError(`graph node ${key} added twice`);
     const id = this.nodes.length;
     let shared = init.kind === 'onehot' ? init.values?.length === 1 || this.examples <= 1 : true;
     let dynamic = init.kind === 'param';

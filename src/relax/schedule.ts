@@ -89,6 +89,7 @@ export function schedule(built: BuiltGraph, program: Program, dataset: Dataset, 
     return ref;
   };
   const layout: Layout = { nodes, examples, offsetOf, sink, zeroCell, tableRef };
+  const scratch = new Scratch();
 
   // Level = longest path from a leaf; nodes of one level are independent, so same-shaped ones batch.
   const level = new Int32Array(nodes.length);
@@ -108,7 +109,7 @@ export function schedule(built: BuiltGraph, program: Program, dataset: Dataset, 
       if (g) g.push(n);
       else groups.set(key, [n]);
     }
-    return [...groups.values()].map((g) => emit(g, layout));
+    return [...groups.values()].map((g) => emit(g, layout, scratch));
   };
   const prelude = batch(false);
   const body = batch(true);
@@ -163,8 +164,16 @@ function at(l: Layout, id: number, e: number): number {
   return l.offsetOf[id]! + (n.shared ? 0 : e * n.domain);
 }
 
+/** An operand the encoders read and the scheduler rewrites from instance to instance. */
+interface OperandSlot {
+  val: number;
+  grad: number;
+}
+
+const operandSlot = (): OperandSlot => ({ val: 0, grad: 0 });
+
 /** Node `id` read by the instance for example `e`, written into `into`. */
-function operand(l: Layout, id: number, e: number, into: { val: number; grad: number } = { val: 0, grad: 0 }): Operand {
+function operand(l: Layout, id: number, e: number, into: OperandSlot): Operand {
   const v = at(l, id, e);
   into.val = v;
   into.grad = l.nodes[id]!.dynamic ? v : l.sink;
@@ -172,25 +181,35 @@ function operand(l: Layout, id: number, e: number, into: { val: number; grad: nu
 }
 
 /**
- * Operand lists of each length, and mixture groups of each count, reused from instance to instance
- * (the encoders copy what they read into the instruction's ints): a large machine has hundreds of
- * thousands of instances.
+ * What encoding instances reuses within one schedule: the ints of the instruction being encoded
+ * (copied out at its end), operand lists of each length and mixture groups of each count (the
+ * encoders copy what they read): a large machine has hundreds of thousands of instances.
  */
-const operandLists: { val: number; grad: number }[][] = [];
-const groupLists: { source: { val: number; grad: number }; values: readonly number[] }[][] = [];
-/** The ints of the instruction being encoded, copied out at its end: one buffer for every instruction. */
-const emitted = new IntList(1024);
-const scratch = <T>(lists: T[][], length: number, make: () => T): T[] => {
-  while (lists.length <= length) lists.push(Array.from({ length: lists.length }, make));
-  return lists[length]!;
-};
+class Scratch {
+  readonly ints = new IntList(1024);
+  private readonly operandLists: OperandSlot[][] = [];
+  private readonly groupLists: { source: OperandSlot; values: readonly number[] }[][] = [];
+
+  operands(length: number): OperandSlot[] {
+    return Scratch.sized(this.operandLists, length, operandSlot);
+  }
+
+  groups(length: number): { source: OperandSlot; values: readonly number[] }[] {
+    return Scratch.sized(this.groupLists, length, () => ({ source: operandSlot(), values: [] }));
+  }
+
+  private static sized<T>(lists: T[][], length: number, make: () => T): T[] {
+    while (lists.length <= length) lists.push(Array.from({ length: lists.length }, make));
+    return lists[length]!;
+  }
+}
 
 /**
  * Encodes a group of same-shaped nodes (same kind, tables and domains) as one instruction with one
  * instance per (node, example), or per node when the node is shared by every example.
  */
-function emit(group: readonly Node[], l: Layout): Instr {
-  const ints = emitted;
+function emit(group: readonly Node[], l: Layout, scratch: Scratch): Instr {
+  const ints = scratch.ints;
   ints.clear();
   let count = 0;
   const first = group[0]!;
@@ -202,21 +221,21 @@ function emit(group: readonly Node[], l: Layout): Instr {
           encodeOneHot(ints, out, n.values[n.values.length === 1 ? 0 : e]!);
           break;
         case 'apply': {
-          const args = scratch(operandLists, n.args.length, () => ({ val: 0, grad: 0 }));
+          const args = scratch.operands(n.args.length);
           for (let i = 0; i < args.length; i++) operand(l, n.args[i]!, e, args[i]);
           encodeApply(ints, out, args);
           break;
         }
         case 'copy':
-          encodeCopy(ints, out, operand(l, n.args[0]!, e, scratch(operandLists, 1, () => ({ val: 0, grad: 0 }))[0]));
+          encodeCopy(ints, out, operand(l, n.args[0]!, e, scratch.operands(1)[0]));
           break;
         case 'mix': {
-          const groups = scratch(groupLists, n.groups.length, () => ({ source: { val: 0, grad: 0 }, values: [] as readonly number[] }));
+          const groups = scratch.groups(n.groups.length);
           for (let g = 0; g < groups.length; g++) {
             operand(l, n.args[1 + g]!, e, groups[g]!.source);
             groups[g]!.values = n.groups[g]!;
           }
-          encodeMix(ints, out, operand(l, n.args[0]!, e, scratch(operandLists, 1, () => ({ val: 0, grad: 0 }))[0]), groups);
+          encodeMix(ints, out, operand(l, n.args[0]!, e, scratch.operands(1)[0]), groups);
           break;
         }
         case 'param':
@@ -257,6 +276,7 @@ function emit(group: readonly Node[], l: Layout): Instr {
 /** The loss over every unmasked (example, observed output) term, example-major. */
 function lossInstr(dataset: Dataset, observed: readonly number[], l: Layout, bridged: ReadonlySet<number>): Instr {
   const ints = new IntList(3 * dataset.examples.length * observed.length);
+  const slot = operandSlot();
   let count = 0;
   dataset.examples.forEach((ex, e) => {
     observed.forEach((n, i) => {
@@ -269,7 +289,7 @@ function lossInstr(dataset: Dataset, observed: readonly number[], l: Layout, bri
         encodeLoss(ints, l.zeroCell, l.sink, term);
         return;
       }
-      const o = operand(l, n, e);
+      const o = operand(l, n, e, slot);
       encodeLoss(ints, o.val + want, o.grad === l.sink ? l.sink : o.grad + want, term);
     });
   });

@@ -40,8 +40,8 @@ export function encodeBackward(body: readonly Instr[]): Int32Array {
       case 'mix2': {
         const d = ins.kind === 'mix' ? ins.domain : 2;
         const subjects = ins.subjectDomain;
-        code.push2(CHOOSE, ins.count);
-        code.push2(d, subjects);
+        code.push3(CHOOSE, ins.count, d);
+        code.push(subjects);
         let p = 0;
         for (let n = 0; n < ins.count; n++) {
           const groups = ints[p + 3]!;

@@ -24,3 +24,12 @@ export function tableInstances(code: Int32Array, header: number): number {
   for (let j = 0; j < arity; j++) size *= code[header + 1 + j]!;
   return header + 1 + arity + size;
 }
+
+/** Given the position of a record of the forward program (vertex.ts), the position of the next. */
+export function nextForwardRecord(code: Int32Array, p: number): number {
+  const op = code[p]!, count = code[p + 1]!;
+  if (op === CHOOSE) return p + 3 + count * (2 + code[p + 2]!);
+  if (op === TABLE) return tableInstances(code, p + 2) + count * (1 + code[p + 2]!);
+  if (op === COPY) return p + 3 + 2 * count;
+  return p + 2 + 2 * count;
+}

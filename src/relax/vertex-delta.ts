@@ -8,7 +8,7 @@
 // costs more than it saves: then every instance from the first reader of a changed vector on is
 // rerun in a straight loop ({@link DeltaRunner.runFrom}), still logging what it overwrites.
 import { IntList } from '../util/int-list.ts';
-import { CHOOSE, CONST, COPY, TABLE, tableInstances } from './vertex-code.ts';
+import { CHOOSE, CONST, COPY, nextForwardRecord, TABLE, tableInstances } from './vertex-code.ts';
 
 // Instance kinds, with the two table arities the models use most kept apart.
 const K_TABLE1 = 0;
@@ -60,15 +60,7 @@ export class DeltaRunner {
     // are allocated once at their length.
     let records = 0;
     let instances = 0;
-    for (let p = 0; p < code.length; records++) {
-      const op = code[p]!, count = code[p + 1]!;
-      p += 2;
-      if (op === CHOOSE) p += 1 + count * (2 + code[p]!);
-      else if (op === TABLE) p = tableInstances(code, p) + count * (1 + code[p]!);
-      else if (op === COPY) p += 1 + 2 * count;
-      else p += 2 * count;
-      if (op !== CONST) instances += count;
-    }
+    for (let p = 0; p < code.length; p = nextForwardRecord(code, p), records++) if (code[p] !== CONST) instances += code[p + 1]!;
     // Per instance its kind, operands and header, and the distinct vectors it reads (flat: instance
     // i's are reads[readsAt[i] .. readsAt[i + 1])).
     const kind = new Uint8Array(instances);

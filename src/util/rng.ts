@@ -6,7 +6,7 @@ export class Rng {
    * The four state words. A typed array, not four fields: the words use all 32 bits, and a field
    * holding a number past the small-integer range allocates a heap number on every store.
    */
-  private readonly s = new Int32Array(4);
+  private readonly state = new Int32Array(4);
   private spareNormal = NaN;
 
   constructor(seed: number) {
@@ -19,7 +19,7 @@ export class Rng {
       z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
       return (z ^ (z >>> 16)) >>> 0;
     };
-    const state = this.s;
+    const state = this.state;
     state[0] = next();
     state[1] = next();
     state[2] = next();
@@ -28,7 +28,7 @@ export class Rng {
 
   /** Uniform 32-bit unsigned integer. */
   nextUint32(): number {
-    const state = this.s;
+    const state = this.state;
     const a = state[0]!, b = state[1]!, c = state[2]! ^ a, d = state[3]! ^ b;
     const result = Math.imul(rotl(Math.imul(b, 5) >>> 0, 7), 9) >>> 0;
     state[0] = a ^ d;

@@ -33,6 +33,18 @@ describe('IntList', () => {
     );
   });
 
+  it('copies without aliasing and starts over after clear, keeping what was copied', () => {
+    const list = new IntList(2);
+    list.push3(1, 2, 3);
+    const first = list.copy();
+    list.clear();
+    list.push(9);
+    expect(first).toEqual(Int32Array.of(1, 2, 3));
+    expect(list.copy()).toEqual(Int32Array.of(9));
+    list.set(0, 4);
+    expect(first[0]).toBe(1);
+  });
+
   it('hands back its own buffer when full and an exact copy otherwise', () => {
     const full = new IntList(2);
     full.push2(7, 8);

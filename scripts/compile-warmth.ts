@@ -22,7 +22,8 @@ const args = parseArgs(process.argv.slice(2), [
   { name: 'builds', type: 'string', help: 'timed builds of --task (default 20)' },
   { name: 'heap', type: 'boolean', help: 'also the heap growth of a build (needs --expose-gc)' },
 ]);
-const task = loadSuiteTask(flagString(args, 'task') ?? 'turing_invert');
+const taskName = flagString(args, 'task') ?? 'turing_invert';
+const task = loadSuiteTask(taskName);
 const afterName = flagString(args, 'after') ?? 'warmup';
 const after = afterName === 'warmup' ? warmUpSketch() : loadSuiteTask(afterName);
 const times = flagNumber(args, 'times', 30, { integer: true, min: 0 });
@@ -44,6 +45,6 @@ for (let i = 0; i < builds; i++) {
   ms.push(performance.now() - t);
   bytes.push(v8.getHeapStatistics().used_heap_size - used);
 }
-console.log(`${times} builds of ${afterName} first (${before.toFixed(0)} ms), then ${flagString(args, 'task') ?? 'turing_invert'}:`);
+console.log(`${times} builds of ${afterName} first (${before.toFixed(0)} ms), then ${taskName}:`);
 console.log(`  ${ms.map((x) => x.toFixed(1)).join(' ')} ms; median ${medianOf(ms).toFixed(1)} ms`);
 if (heap) console.log(`  heap growth per build: median ${(medianOf(bytes) / 1e6).toFixed(2)} MB`);

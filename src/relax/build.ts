@@ -4,7 +4,7 @@ import type { Program, Source, Stmt } from '../ir/ir.ts';
 import type { Dataset } from '../data/dataset.ts';
 import type { ParamSlot } from './objective.ts';
 import { InternalError } from '../util/diagnostics.ts';
-import { Graph, ZERO } from './graph.ts';
+import { Graph, ZERO, type MixBranch } from './graph.ts';
 
 /** The graph of a program on a dataset, and where its Params and observed values are. */
 export interface BuiltGraph {
@@ -86,7 +86,7 @@ function walk(program: Program, graph: Graph, body: readonly Stmt[], scope: Scop
         for (const s of branchScopes) for (const v of s.writes.keys()) written.push(v);
         written.sort((a, b) => a - b);
         // One branch list for every variable the case writes: mix reads it and keeps nothing of it.
-        const branches = stmt.branches.map((b): { values: readonly number[]; source: number } => ({ values: b.values, source: ZERO }));
+        const branches = stmt.branches.map((b): MixBranch => ({ values: b.values, source: ZERO }));
         for (let i = 0; i < written.length; i++) {
           const v = written[i]!;
           if (i > 0 && v === written[i - 1]) continue;

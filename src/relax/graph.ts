@@ -52,7 +52,8 @@ const NO_GROUPS: readonly (readonly number[])[] = [];
 /** A mixture branch before grouping: the subject values it covers and the node it produced there. */
 export interface MixBranch {
   readonly values: readonly number[];
-  readonly source: number;
+  /** Mutable so that one branch list can serve every variable a case writes. */
+  source: number;
 }
 
 export class Graph {

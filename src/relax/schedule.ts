@@ -172,6 +172,12 @@ interface OperandSlot {
 
 const operandSlot = (): OperandSlot => ({ val: 0, grad: 0 });
 
+/** A mixture group the scheduler rewrites from instance to instance. */
+interface GroupSlot {
+  readonly source: OperandSlot;
+  values: readonly number[];
+}
+
 /** Node `id` read by the instance for example `e`, written into `into`. */
 function operand(l: Layout, id: number, e: number, into: OperandSlot): Operand {
   const v = at(l, id, e);
@@ -188,13 +194,13 @@ function operand(l: Layout, id: number, e: number, into: OperandSlot): Operand {
 class Scratch {
   readonly ints = new IntList(1024);
   private readonly operandLists: OperandSlot[][] = [];
-  private readonly groupLists: { source: OperandSlot; values: readonly number[] }[][] = [];
+  private readonly groupLists: GroupSlot[][] = [];
 
   operands(length: number): OperandSlot[] {
     return Scratch.sized(this.operandLists, length, operandSlot);
   }
 
-  groups(length: number): { source: OperandSlot; values: readonly number[] }[] {
+  groups(length: number): GroupSlot[] {
     return Scratch.sized(this.groupLists, length, () => ({ source: operandSlot(), values: [] }));
   }
 

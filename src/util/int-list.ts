@@ -1,7 +1,6 @@
 // A growable list of 32-bit integers in one Int32Array. The compilers that turn a tape into flat
-// integer code push millions of entries on the larger machines; a plain number[] then copied into
-// an Int32Array allocates about three times the bytes, and the garbage shows up as scavenges in the
-// first runs of a search.
+// integer code push millions of entries on the larger machines; a plain number[] grown by pushes and
+// then copied into an Int32Array leaves its garbage to the scavenger, in the first runs of a search.
 
 export class IntList {
   private data: Int32Array;
